@@ -1,0 +1,71 @@
+# shellcheck shell=bash
+# Shared setup for bin/opsctl and bin/test: installs only what is missing, so a second run is quick.
+# Everything is installed either under .tools/ in this checkout or from Debian's packages.
+
+OPSCTL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+NODE_MAJOR=24
+PNPM_VERSION=10.34.9
+TOOLS_DIR="$OPSCTL_ROOT/.tools"
+STATE_DIR="$OPSCTL_ROOT/.opsctl"
+
+# Debian packages the local environment and the test suite use on the host.
+DEBIAN_PACKAGES=(docker.io docker-compose debootstrap docker-registry apache2-utils openssl
+  iproute2 wrk postgresql redis-server nginx-light haproxy ansible-core ansible-lint shellcheck
+  yamllint ca-certificates rsync)
+
+say() { printf 'opsctl setup: %s\n' "$*" >&2; }
+
+ensure_node() {
+  local major
+  if [ -x "$TOOLS_DIR/node/bin/node" ]; then
+    export PATH="$TOOLS_DIR/node/bin:$PATH"
+  fi
+  major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
+  if [ "$major" != "$NODE_MAJOR" ]; then
+    say "Node $NODE_MAJOR not found (have ${major}); installing the npm package node@$NODE_MAJOR into .tools/node"
+    npm install --global --no-fund --no-audit --prefix "$TOOLS_DIR/node" "node@$NODE_MAJOR" >&2
+    export PATH="$TOOLS_DIR/node/bin:$PATH"
+  fi
+  if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version 2>/dev/null)" != "$PNPM_VERSION" ]; then
+    say "installing pnpm $PNPM_VERSION into .tools/node"
+    npm install --global --no-fund --no-audit --prefix "$TOOLS_DIR/node" "pnpm@$PNPM_VERSION" >&2
+    export PATH="$TOOLS_DIR/node/bin:$PATH"
+  fi
+}
+
+ensure_dependencies() {
+  local stamp="$OPSCTL_ROOT/node_modules/.opsctl-lock-hash" want
+  want="$(sha256sum "$OPSCTL_ROOT/pnpm-lock.yaml" | cut -d' ' -f1)"
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    say "installing workspace dependencies (pnpm install --frozen-lockfile)"
+    (cd "$OPSCTL_ROOT" && pnpm install --frozen-lockfile --reporter=append-only >&2)
+    echo "$want" >"$stamp"
+  fi
+}
+
+ensure_build() {
+  # turbo skips packages whose inputs did not change since the last build.
+  (cd "$OPSCTL_ROOT" && pnpm exec turbo run build --output-logs=errors-only >&2)
+}
+
+ensure_debian_packages() {
+  local missing=() p
+  for p in "${DEBIAN_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    say "installing Debian packages: ${missing[*]}"
+    apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+    # The packaged services must not run on their own: opsctl starts what it needs, by pid.
+    for p in nginx haproxy redis-server postgresql docker-registry docker; do
+      service "$p" stop >/dev/null 2>&1 || true
+    done
+  fi
+}
+
+ensure_all() {
+  ensure_node
+  ensure_dependencies
+  ensure_build
+}
