@@ -11,7 +11,7 @@ STATE_DIR="$OPSCTL_ROOT/.opsctl"
 # Debian packages the local environment and the test suite use on the host.
 DEBIAN_PACKAGES=(docker.io docker-compose debootstrap docker-registry apache2-utils openssl
   iproute2 wrk postgresql redis-server nginx-light haproxy ansible-core ansible-lint shellcheck
-  yamllint ca-certificates rsync)
+  yamllint ca-certificates rsync openssh-server openssh-client)
 
 say() { printf 'opsctl setup: %s\n' "$*" >&2; }
 
@@ -58,7 +58,7 @@ ensure_debian_packages() {
     apt-get update -qq >&2
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
     # The packaged services must not run on their own: opsctl starts what it needs, by pid.
-    for p in nginx haproxy redis-server postgresql docker-registry docker; do
+    for p in nginx haproxy redis-server postgresql docker-registry docker ssh; do
       service "$p" stop >/dev/null 2>&1 || true
     done
   fi
