@@ -1,0 +1,123 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureCredentials } from './credentials.js';
+import { docker, labelled } from './docker-cli.js';
+import { ensureDockerEngine } from './docker-engine.js';
+import { ensureImages } from './images.js';
+import { ensureRegistryTls, ensureSshKeys } from './keys.js';
+import { localLayout } from './layout.js';
+import { LOCAL_HEALTH_CHECK, startLoadBalancer, type HealthCheckSettings } from './load-balancer.js';
+import { startRegistry } from './registry.js';
+import { startDroplet, waitForDroplet } from './droplets.js';
+import { startDatastores } from './datastores.js';
+import { installHostTrust, removeHostTrust } from './host-trust.js';
+import { isAlive, stopPid } from './processes.js';
+import { clearState, readState, writeState } from './state.js';
+import { startCloudApis } from './cloud-apis.js';
+import type { LocalContext } from './context.js';
+import { localStatus, type LocalStatus } from './status.js';
+
+export interface UpOptions {
+  readonly stateDir: string;
+  readonly droplets?: number;
+  readonly healthCheck?: HealthCheckSettings;
+  readonly log?: (line: string) => void;
+}
+
+const IMAGES_DIR = fileURLToPath(new URL('../../images', import.meta.url));
+
+async function context(stateDir: string, droplets: number, log: (l: string) => void): Promise<LocalContext> {
+  const layout = localLayout(droplets);
+  await mkdir(stateDir, { recursive: true, mode: 0o700 });
+  const credentials = await ensureCredentials(stateDir);
+  await ensureSshKeys(stateDir, layout);
+  const keys = await ensureRegistryTls(stateDir, layout);
+  return { layout, stateDir, keys, credentials, imagesDir: IMAGES_DIR, log };
+}
+
+/** Secrets the datastores read from files, so no password shows in a process list. */
+async function writeDatastoreSecrets(ctx: LocalContext): Promise<void> {
+  const dir = join(ctx.stateDir, 'secrets');
+  await mkdir(dir, { recursive: true, mode: 0o755 });
+  await writeFile(join(dir, 'postgres-password'), ctx.credentials.postgresPassword, { mode: 0o644 });
+  await writeFile(join(dir, 'redis.conf'), `bind 0.0.0.0\nprotected-mode no\nrequirepass ${ctx.credentials.redisPassword}\nsave ""\n`, { mode: 0o644 });
+}
+
+/**
+ * Brings the local environment up: droplets, registry, load balancer, datastores and the cloud API
+ * stand-ins. If it is already up with the same droplet count it is left as it is; stale remains of
+ * an earlier run (a crash, a different count) are removed first.
+ */
+export async function up(opts: UpOptions): Promise<LocalStatus> {
+  const log = opts.log ?? (() => undefined);
+  const count = opts.droplets ?? 2;
+  const previous = await readState(opts.stateDir);
+  if (previous?.droplets === count) {
+    const status = await localStatus(opts.stateDir).catch(() => undefined);
+    if (status?.healthy === true) {
+      log('local environment already up');
+      return status;
+    }
+  }
+  const keptEngine = await down({ stateDir: opts.stateDir, log, keepDockerEngine: true });
+  const dockerd = (await ensureDockerEngine(opts.stateDir)) ?? keptEngine;
+  const ctx = await context(opts.stateDir, count, log);
+  // Recorded at once, so a failure further on still lets `down` stop the engine it started.
+  await writeState(opts.stateDir, { droplets: count, startedAt: new Date().toISOString(), pids: { dockerd } });
+  log('building images (cached after the first run)');
+  await ensureImages(ctx.imagesDir, log);
+  await writeDatastoreSecrets(ctx);
+  await docker(['network', 'create', '--label', ctx.layout.label, ctx.layout.network]);
+  log(`starting registry, PostgreSQL, Redis and ${count} droplet(s)`);
+  await Promise.all([startRegistry(ctx), startDatastores(ctx), ...ctx.layout.droplets.map((d) => startDroplet(ctx, d))]);
+  await Promise.all(ctx.layout.droplets.map((d) => waitForDroplet(d)));
+  await startLoadBalancer(ctx, opts.healthCheck ?? LOCAL_HEALTH_CHECK);
+  await installHostTrust(ctx.layout, ctx.keys.caCert);
+  log('starting the DigitalOcean, GitHub and Vercel API stand-ins');
+  const cloudApis = await startCloudApis(ctx);
+  await writeState(opts.stateDir, {
+    droplets: count,
+    startedAt: new Date().toISOString(),
+    pids: { dockerd, cloudApis },
+  });
+  return localStatus(opts.stateDir);
+}
+
+export interface DownOptions {
+  readonly stateDir: string;
+  readonly log?: (line: string) => void;
+  /** Leave a Docker engine we started running (used by `up` when it cleans stale state). */
+  readonly keepDockerEngine?: boolean;
+}
+
+/**
+ * Removes everything `up` made: processes (by pid), containers, networks, volumes, host entries.
+ * Returns the pid of a Docker engine it was asked to keep running.
+ */
+export async function down(opts: DownOptions): Promise<number | undefined> {
+  const log = opts.log ?? (() => undefined);
+  const state = await readState(opts.stateDir);
+  if (state?.pids.cloudApis !== undefined) await stopPid(state.pids.cloudApis);
+  const layout = localLayout(1);
+  const engineUp = await docker(['info', '--format', '{{.ID}}']).then(() => true, () => false);
+  if (engineUp) {
+    const containers = await labelled('container', layout.label);
+    if (containers.length > 0) {
+      log(`removing ${containers.length} container(s)`);
+      await docker(['rm', '-f', '-v', ...containers]);
+    }
+    const networks = await labelled('network', layout.label);
+    if (networks.length > 0) await docker(['network', 'rm', ...networks]);
+    const volumes = await labelled('volume', layout.label);
+    if (volumes.length > 0) await docker(['volume', 'rm', '-f', ...volumes]);
+  }
+  await removeHostTrust(layout);
+  await clearState(opts.stateDir);
+  const dockerd = state?.pids.dockerd;
+  if (dockerd === undefined || !isAlive(dockerd)) return undefined;
+  if (opts.keepDockerEngine === true) return dockerd;
+  log('stopping the Docker engine started by opsctl');
+  await stopPid(dockerd, 30_000);
+  return undefined;
+}

@@ -1,0 +1,104 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { docker } from './docker-cli.js';
+import { containerName, type DropletSlot } from './layout.js';
+import { labelArgs, type LocalContext } from './context.js';
+import { waitFor } from './wait.js';
+
+export const LOAD_BALANCER_IMAGE = 'opsctl-local/haproxy:2';
+
+/** Health-check settings, named as DigitalOcean's load balancer names them. */
+export interface HealthCheckSettings {
+  readonly checkIntervalSeconds: number;
+  readonly responseTimeoutSeconds: number;
+  readonly healthyThreshold: number;
+  readonly unhealthyThreshold: number;
+}
+
+/** DigitalOcean's defaults: 10 s interval, 5 s timeout, 3 healthy / 5 unhealthy. */
+export const DIGITALOCEAN_HEALTH_CHECK: HealthCheckSettings = {
+  checkIntervalSeconds: 10,
+  responseTimeoutSeconds: 5,
+  healthyThreshold: 3,
+  unhealthyThreshold: 5,
+};
+
+/** What the local environment uses, so a dead droplet leaves rotation within about two seconds. */
+export const LOCAL_HEALTH_CHECK: HealthCheckSettings = {
+  checkIntervalSeconds: 1,
+  responseTimeoutSeconds: 1,
+  healthyThreshold: 2,
+  unhealthyThreshold: 2,
+};
+
+/** HAProxy as the DigitalOcean Load Balancer: round robin over each droplet's nginx, HTTP checks on /health. */
+export function haproxyConfig(droplets: readonly DropletSlot[], hc: HealthCheckSettings): string {
+  const servers = droplets.map((d) => `  server ${d.name} ${d.name}:80`);
+  return [
+    'global',
+    '  log stdout format raw local0 info',
+    '  stats socket /var/run/haproxy.sock mode 600 level admin',
+    'defaults',
+    '  mode http',
+    '  log global',
+    '  timeout connect 2s',
+    '  timeout client 60s',
+    '  timeout server 60s',
+    '  timeout http-keep-alive 60s',
+    '  option redispatch',
+    '  retries 2',
+    '  retry-on conn-failure',
+    'resolvers docker',
+    '  nameserver dns 127.0.0.11:53',
+    '  hold valid 1s',
+    'frontend lb',
+    '  bind :80',
+    '  default_backend droplets',
+    'backend droplets',
+    '  balance roundrobin',
+    '  option httpchk GET /health',
+    '  http-check expect status 200',
+    `  timeout check ${hc.responseTimeoutSeconds}s`,
+    `  default-server check inter ${hc.checkIntervalSeconds}s rise ${hc.healthyThreshold} fall ${hc.unhealthyThreshold} resolvers docker init-addr libc,none`,
+    ...servers,
+    'listen stats',
+    '  bind :8404',
+    '  stats enable',
+    '  stats uri /stats',
+    '',
+  ].join('\n');
+}
+
+export const loadBalancerContainer = (ctx: LocalContext): string => containerName(ctx.layout, 'lb');
+
+export async function startLoadBalancer(ctx: LocalContext, hc: HealthCheckSettings): Promise<void> {
+  const { layout } = ctx;
+  const cfg = join(ctx.stateDir, 'haproxy.cfg');
+  await writeFile(cfg, haproxyConfig(layout.droplets, hc), { mode: 0o644 });
+  await docker([
+    'run', '-d', '--name', loadBalancerContainer(ctx), ...labelArgs(ctx),
+    '--network', layout.network,
+    '-v', `${cfg}:/etc/haproxy/haproxy.cfg:ro`,
+    '-p', `127.0.0.1:${layout.loadBalancerPort}:80`,
+    '-p', `127.0.0.1:${layout.loadBalancerStatsPort}:8404`,
+    LOAD_BALANCER_IMAGE,
+  ]);
+  await waitFor('the load balancer stats page', async () => {
+    const res = await fetch(`http://127.0.0.1:${layout.loadBalancerStatsPort}/stats;csv`);
+    return res.ok;
+  }, 30_000);
+}
+
+/** Each droplet's state as HAProxy reports it (UP, DOWN, ...), read from its CSV stats. */
+export async function backendStates(statsPort: number): Promise<Record<string, string>> {
+  const res = await fetch(`http://127.0.0.1:${statsPort}/stats;csv`);
+  const text = await res.text();
+  const states: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const cols = line.split(',');
+    if (cols[0] === 'droplets' && cols[1] !== undefined && cols[1] !== 'BACKEND' && cols[17] !== undefined) {
+      states[cols[1]] = cols[17];
+    }
+  }
+  return states;
+}
