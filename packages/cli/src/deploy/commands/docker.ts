@@ -1,0 +1,127 @@
+import type { Secret } from '../../secrets/secret.js';
+import type { RemoteCommand } from '../../exec/remote-command.js';
+
+/** Docker commands run on a droplet, as argv values (Kamal's commands/app, commands/registry). */
+
+export const dockerLogin = (
+  registry: string,
+  username: string,
+  password: Secret,
+): RemoteCommand => ({
+  argv: ['docker', 'login', registry, '--username', username, '--password-stdin'],
+  stdin: password,
+  description: `log in to ${registry}`,
+});
+
+export const imagePresent = (ref: string): RemoteCommand => ({
+  argv: ['docker', 'image', 'inspect', '--format', '{{.Id}}', ref],
+  description: `check ${ref} is on the droplet`,
+  readOnly: true,
+});
+
+export const pullImage = (ref: string): RemoteCommand => ({
+  argv: ['docker', 'pull', '--quiet', ref],
+  description: `pull ${ref}`,
+});
+
+export const removeContainer = (name: string): RemoteCommand => ({
+  argv: ['docker', 'rm', '--force', name],
+  description: `remove container ${name}`,
+});
+
+export interface SlotRun {
+  readonly container: string;
+  readonly image: string;
+  readonly hostPort: number;
+  readonly containerPort: number;
+  readonly envFile: string;
+  /** Names of the variables in the env file handed to the container. */
+  readonly envNames: readonly string[];
+  readonly labels: Readonly<Record<string, string>>;
+  /** How often Docker runs the image's HEALTHCHECK (the deploy polls at the same pace). */
+  readonly healthInterval: string;
+}
+
+/**
+ * Sources the env file (POSIX sh syntax, so values with newlines and quotes survive exactly;
+ * docker's --env-file cannot carry them) and starts the slot bound to loopback only.
+ */
+export const runSlot = (run: SlotRun): RemoteCommand => ({
+  argv: [
+    ...withEnvFile(run.envFile),
+    'docker',
+    'run',
+    '--detach',
+    '--name',
+    run.container,
+    '--restart',
+    'unless-stopped',
+    '--publish',
+    `127.0.0.1:${run.hostPort}:${run.containerPort}`,
+    '--env',
+    `PORT=${run.containerPort}`,
+    '--health-interval',
+    run.healthInterval,
+    ...run.envNames.flatMap((name) => ['--env', name]),
+    ...Object.entries(run.labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]),
+    run.image,
+  ],
+  description: `start ${run.container} from ${run.image}`,
+});
+
+/** A one-off container of the release (migrations), removed when it exits. */
+export const runOnce = (
+  image: string,
+  envFile: string,
+  envNames: readonly string[],
+  argv: readonly string[],
+): RemoteCommand => ({
+  argv: [
+    ...withEnvFile(envFile),
+    'docker',
+    'run',
+    '--rm',
+    ...envNames.flatMap((name) => ['--env', name]),
+    image,
+    ...argv,
+  ],
+  description: `run ${argv.join(' ')} in a one-off container`,
+});
+
+const withEnvFile = (envFile: string): string[] => [
+  'sh',
+  '-c',
+  'set -a && . "$1" && set +a && shift && exec "$@"',
+  'sh',
+  envFile,
+];
+
+/** State and health of a container in one line: `<status> <health|none>`, or `missing`. */
+export const containerHealth = (name: string): RemoteCommand => ({
+  argv: [
+    'sh',
+    '-c',
+    'docker inspect --format "{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}" "$1" 2>/dev/null || echo missing',
+    'sh',
+    name,
+  ],
+  description: `read health of ${name}`,
+  readOnly: true,
+});
+
+export const containerLogs = (name: string, lines: number): RemoteCommand => ({
+  argv: ['docker', 'logs', '--tail', String(lines), name],
+  description: `read the last ${lines} log lines of ${name}`,
+  readOnly: true,
+});
+
+/** SIGTERM, then SIGKILL after `seconds`: health-kit finishes in-flight requests before that. */
+export const stopContainer = (name: string, seconds: number): RemoteCommand => ({
+  argv: ['docker', 'stop', '--time', String(seconds), name],
+  description: `stop ${name}`,
+});
+
+export const startContainer = (name: string): RemoteCommand => ({
+  argv: ['docker', 'start', name],
+  description: `start ${name}`,
+});

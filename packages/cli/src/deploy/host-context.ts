@@ -1,0 +1,39 @@
+import type { Secret } from '../secrets/secret.js';
+import type { Executor } from '../exec/executor.js';
+import type { RemotePaths } from './remote-paths.js';
+import type { SlotPorts } from './slots.js';
+
+/** The release a droplet is moved to: always pulled and run by digest, so a moved tag cannot sneak in. */
+export interface ReleaseTarget {
+  readonly sha: string;
+  readonly digest: string;
+  /** `<registry>/<repo>@sha256:...` */
+  readonly image: string;
+}
+
+/** Everything the per-droplet procedures need, settled before any droplet is touched. */
+export interface HostSettings {
+  readonly service: string;
+  readonly containerPort: number;
+  readonly healthPath: string;
+  readonly versionPath: string | undefined;
+  readonly slots: SlotPorts;
+  readonly healthTimeoutMs: number;
+  readonly healthIntervalMs: number;
+  readonly drainTimeoutMs: number;
+  readonly paths: RemotePaths;
+  /** Rendered env file (POSIX sh assignments); a Secret since it holds secret values. */
+  readonly envFile: Secret;
+  readonly envNames: readonly string[];
+  readonly registryLogin:
+    { readonly server: string; readonly username: string; readonly password: Secret } | undefined;
+  /** Print commands instead of changing anything; probes are recorded once and assumed to pass. */
+  readonly dryRun: boolean;
+}
+
+export interface HostRun {
+  readonly exec: Executor;
+  readonly settings: HostSettings;
+  readonly report: (message: string) => void;
+  readonly signal: AbortSignal | undefined;
+}

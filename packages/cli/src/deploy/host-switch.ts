@@ -1,0 +1,130 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { OpsctlError } from '../errors/opsctl-error.js';
+import { removeContainer, runSlot, stopContainer } from './commands/docker.js';
+import { readFileIfExists, writeFileAtomic } from './commands/files.js';
+import { establishedConnections } from './commands/http.js';
+import { nginxReload, nginxTest } from './commands/nginx.js';
+import { readActive, type ActiveRelease } from './active-release.js';
+import type { HostRun, ReleaseTarget } from './host-context.js';
+import { servesRelease, waitUntilHealthy } from './host-health.js';
+import { renderUpstream } from './nginx-upstream.js';
+import { idleSlot, slotContainer, slotPort } from './slots.js';
+import { throwIfCancelled } from './cancel.js';
+
+export interface HostSwitchResult {
+  readonly previous: ActiveRelease | undefined;
+  readonly active: ActiveRelease;
+}
+
+const VERIFY_TIMEOUT_MS = 10_000;
+
+/**
+ * Blue-green on one droplet: start the idle slot, wait for health, point nginx at it (write, test,
+ * reload), verify through nginx, then drain and stop the old slot. Until the reload, the old slot
+ * serves and nginx is untouched; after it, nginx only ever points at a healthy, running container.
+ */
+export async function switchHost(run: HostRun, target: ReleaseTarget): Promise<HostSwitchResult> {
+  const { exec, settings, report } = run;
+  const previous = await readActive(exec, settings.paths.activeFile);
+  const slot = idleSlot(previous?.slot);
+  const container = slotContainer(settings.service, slot);
+  const port = slotPort(settings.slots, slot);
+  throwIfCancelled(run.signal);
+
+  await exec.run(removeContainer(container), { allowFailure: true });
+  report(`starting ${slot} slot`);
+  await exec.run(
+    runSlot({
+      container,
+      image: target.image,
+      hostPort: port,
+      containerPort: settings.containerPort,
+      envFile: settings.paths.envFile,
+      envNames: settings.envNames,
+      labels: { 'opsctl.service': settings.service, 'opsctl.sha': target.sha, 'opsctl.slot': slot },
+      healthInterval: `${Math.max(1, Math.round(settings.healthIntervalMs / 1000))}s`,
+    }),
+  );
+  try {
+    report(`waiting for ${slot} slot to be healthy`);
+    await waitUntilHealthy(run, container, port);
+    throwIfCancelled(run.signal);
+  } catch (error) {
+    await exec.run(removeContainer(container), { allowFailure: true });
+    throw error;
+  }
+
+  report(`switching nginx to ${slot}`);
+  const before = (await exec.run(readFileIfExists(settings.paths.upstreamFile))).stdout;
+  await pointNginx(run, renderUpstream(settings.service, port, slot), before);
+  if (!settings.dryRun && !(await verify(run, target.sha))) {
+    await pointNginx(run, before, before);
+    await exec.run(removeContainer(container), { allowFailure: true });
+    throw new OpsctlError({
+      code: 'SWITCH_NOT_VERIFIED',
+      kind: 'external',
+      message: `nginx on ${exec.target} did not serve release ${target.sha} after the switch; switched back to the old slot.`,
+      hint: 'Check the nginx layout on the droplet (infrastructure/ansible/README.md) and deploy again.',
+    });
+  }
+  const active: ActiveRelease = {
+    slot,
+    sha: target.sha,
+    digest: target.digest,
+    image: target.image,
+    container,
+    since: new Date().toISOString(),
+  };
+  await exec.run(writeFileAtomic(settings.paths.activeFile, `${JSON.stringify(active)}\n`, '0644'));
+
+  if (previous !== undefined && previous.container !== container) {
+    await drain(run, slotPort(settings.slots, previous.slot));
+    report(`stopping ${previous.slot} slot`);
+    await exec.run(stopContainer(previous.container, Math.ceil(settings.drainTimeoutMs / 1000)), {
+      allowFailure: true,
+    });
+  }
+  return { previous, active };
+}
+
+/** Replaces the upstream file, tests the whole configuration, reloads; restores on a bad test. */
+async function pointNginx(run: HostRun, upstream: string, restore: string): Promise<void> {
+  const { exec, settings } = run;
+  await exec.run(writeFileAtomic(settings.paths.upstreamFile, upstream, '0664'));
+  const test = await exec.run(nginxTest(), { allowFailure: true });
+  if (test.exitCode !== 0) {
+    await exec.run(writeFileAtomic(settings.paths.upstreamFile, restore, '0664'));
+    throw new OpsctlError({
+      code: 'NGINX_CONFIG_INVALID',
+      kind: 'external',
+      message: `nginx -t failed on ${exec.target}; the previous upstream was restored and nothing was reloaded.\n${test.stderr.trim()}`,
+      hint: 'Fix the nginx configuration on the droplet, then deploy again.',
+    });
+  }
+  await exec.run(nginxReload());
+}
+
+async function verify(run: HostRun, sha: string): Promise<boolean> {
+  const deadline = Date.now() + VERIFY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (await servesRelease(run, sha)) return true;
+    await sleep(200);
+  }
+  return false;
+}
+
+/** Waits until nothing is connected to the old slot (nginx's old workers finished), bounded. */
+async function drain(run: HostRun, port: number): Promise<void> {
+  const { exec, settings } = run;
+  if (settings.dryRun) {
+    await exec.run({ ...establishedConnections(port), readOnly: false });
+    return;
+  }
+  const deadline = Date.now() + settings.drainTimeoutMs;
+  while (Date.now() < deadline) {
+    const open = Number((await exec.run(establishedConnections(port))).stdout.trim());
+    if (open === 0) return;
+    run.report(`draining: ${open} connection(s) to the old slot`);
+    await sleep(250);
+  }
+}

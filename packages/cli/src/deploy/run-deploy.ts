@@ -1,0 +1,247 @@
+import { randomUUID } from 'node:crypto';
+import { OpsctlError } from '../errors/opsctl-error.js';
+import type { ActiveRelease } from './active-release.js';
+import type { Executor } from '../exec/executor.js';
+import type { HostRun, HostSettings, ReleaseTarget } from './host-context.js';
+import { prepareHost, runPreDeploy } from './host-prepare.js';
+import { switchHost } from './host-switch.js';
+import { mapLimit } from './map-limit.js';
+import { appendRelease, type ReleaseRecord } from './release-record.js';
+import { smokeTest, type SmokeResult } from './smoke-test.js';
+
+export interface DropletHandle {
+  readonly name: string;
+  readonly exec: Executor;
+}
+
+export interface DeployRun {
+  readonly environment: string;
+  readonly kind: 'deploy' | 'rollback';
+  readonly target: ReleaseTarget;
+  readonly droplets: readonly DropletHandle[];
+  readonly settings: HostSettings;
+  readonly preDeploy: readonly string[] | undefined;
+  readonly parallelism: number;
+  readonly smoke: {
+    readonly baseUrl: string | undefined;
+    readonly paths: readonly string[];
+    readonly versionPath: string | undefined;
+  };
+  readonly autoRollback: boolean;
+  readonly actor: string;
+  readonly ciRunUrl: string | undefined;
+  readonly report: (droplet: string, message: string) => void;
+  readonly signal: AbortSignal | undefined;
+}
+
+export interface DropletOutcome {
+  readonly droplet: string;
+  readonly outcome: 'succeeded' | 'failed' | 'rolled-back' | 'skipped';
+  readonly previousSha: string | undefined;
+  readonly durationMs: number;
+  readonly error: string | undefined;
+}
+
+export interface DeployResult {
+  readonly environment: string;
+  readonly service: string;
+  readonly kind: 'deploy' | 'rollback';
+  readonly sha: string;
+  readonly digest: string;
+  readonly outcome: 'succeeded' | 'rolled-back' | 'failed';
+  readonly droplets: readonly DropletOutcome[];
+  readonly smoke: SmokeResult | undefined;
+  readonly durationMs: number;
+  readonly dryRun: boolean;
+}
+
+interface Switched {
+  readonly droplet: DropletHandle;
+  readonly previous: ActiveRelease | undefined;
+  readonly startedAt: number;
+}
+
+const hostRun = (run: DeployRun, d: DropletHandle, settings = run.settings): HostRun => ({
+  exec: d.exec,
+  settings,
+  report: (message) => {
+    run.report(d.name, message);
+  },
+  signal: run.signal,
+});
+
+/**
+ * The whole blue-green deploy once the lock is held: the first droplet alone (pre-deploy command
+ * there, before any switch), then the rest in parallel; a smoke test through the load balancer;
+ * an automatic return to the previous release when anything fails after a switch.
+ */
+export async function runDeploy(run: DeployRun): Promise<DeployResult> {
+  const started = Date.now();
+  const [first, ...rest] = run.droplets;
+  if (first === undefined)
+    throw new OpsctlError({
+      code: 'NO_DROPLETS',
+      kind: 'user',
+      message: `Environment ${run.environment} has no droplets.`,
+      hint: 'Check environments.<name>.droplets in opsctl.yaml.',
+    });
+  const switched: Switched[] = [];
+  const failures = new Map<string, string>();
+  const deployOne = async (d: DropletHandle, withPreDeploy: boolean): Promise<void> => {
+    const t0 = Date.now();
+    const host = hostRun(run, d);
+    await prepareHost(host, run.target);
+    if (withPreDeploy && run.preDeploy !== undefined)
+      await runPreDeploy(host, run.target, run.preDeploy);
+    const result = await switchHost(host, run.target);
+    switched.push({ droplet: d, previous: result.previous, startedAt: t0 });
+  };
+  const attempt = async (d: DropletHandle, withPreDeploy: boolean): Promise<void> => {
+    try {
+      await deployOne(d, withPreDeploy);
+    } catch (error) {
+      failures.set(d.name, error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+  };
+
+  let firstError: unknown;
+  try {
+    await attempt(first, true);
+    const settled = await mapLimit(rest, run.parallelism, (d) => attempt(d, false));
+    firstError = settled.find((s) => s.status === 'rejected')?.reason;
+  } catch (error) {
+    firstError = error;
+  }
+
+  let smoke: SmokeResult | undefined;
+  if (firstError === undefined && run.smoke.baseUrl !== undefined && !run.settings.dryRun) {
+    smoke = await smokeTest({
+      baseUrl: run.smoke.baseUrl,
+      paths: run.smoke.paths,
+      versionPath: run.smoke.versionPath,
+      sha: run.target.sha,
+      rounds: run.droplets.length * 2,
+    });
+    if (!smoke.ok)
+      firstError = new OpsctlError({
+        code: 'SMOKE_TEST_FAILED',
+        kind: 'external',
+        message: `Smoke test through the load balancer failed: ${smoke.failures.join('; ')}.`,
+        hint: 'See the failures above; the release was not kept.',
+      });
+  }
+
+  const rolledBack = new Set<string>();
+  if (firstError !== undefined && run.autoRollback && !run.settings.dryRun) {
+    for (const s of switched) {
+      if (s.previous === undefined) continue;
+      run.report(s.droplet.name, `rolling back to ${s.previous.sha}`);
+      const back: ReleaseTarget = {
+        sha: s.previous.sha,
+        digest: s.previous.digest,
+        image: s.previous.image,
+      };
+      try {
+        await switchHost({ ...hostRun(run, s.droplet), signal: undefined }, back);
+        rolledBack.add(s.droplet.name);
+      } catch (error) {
+        failures.set(
+          s.droplet.name,
+          `rollback failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
+  }
+
+  const outcomes = run.droplets.map((d): DropletOutcome => {
+    const s = switched.find((x) => x.droplet === d);
+    const outcome = rolledBack.has(d.name)
+      ? 'rolled-back'
+      : failures.has(d.name)
+        ? 'failed'
+        : s !== undefined
+          ? firstError === undefined
+            ? 'succeeded'
+            : 'failed'
+          : 'skipped';
+    return {
+      droplet: d.name,
+      outcome,
+      previousSha: s?.previous?.sha,
+      durationMs: s === undefined ? 0 : Date.now() - s.startedAt,
+      error: failures.get(d.name),
+    };
+  });
+  if (!run.settings.dryRun) await recordReleases(run, outcomes, started);
+
+  const result: DeployResult = {
+    environment: run.environment,
+    service: run.settings.service,
+    kind: run.kind,
+    sha: run.target.sha,
+    digest: run.target.digest,
+    outcome:
+      firstError === undefined ? 'succeeded' : rolledBack.size > 0 ? 'rolled-back' : 'failed',
+    droplets: outcomes,
+    smoke,
+    durationMs: Date.now() - started,
+    dryRun: run.settings.dryRun,
+  };
+  if (firstError === undefined) return result;
+  throw deployFailure(firstError, result);
+}
+
+async function recordReleases(
+  run: DeployRun,
+  outcomes: readonly DropletOutcome[],
+  started: number,
+): Promise<void> {
+  const id = randomUUID();
+  await Promise.all(
+    outcomes
+      .filter((o) => o.outcome !== 'skipped')
+      .map(async (o) => {
+        const d = run.droplets.find((x) => x.name === o.droplet);
+        if (d === undefined) return;
+        const record: ReleaseRecord = {
+          id,
+          kind: run.kind,
+          service: run.settings.service,
+          environment: run.environment,
+          sha: run.target.sha,
+          digest: run.target.digest,
+          image: run.target.image,
+          droplet: o.droplet,
+          outcome: o.outcome === 'skipped' ? 'failed' : o.outcome,
+          ...(o.previousSha === undefined ? {} : { previousSha: o.previousSha }),
+          startedAt: new Date(started).toISOString(),
+          durationMs: o.durationMs,
+          actor: run.actor,
+          ...(run.ciRunUrl === undefined ? {} : { ciRunUrl: run.ciRunUrl }),
+          ...(o.error === undefined ? {} : { error: o.error.split('\n')[0] ?? '' }),
+        };
+        await appendRelease(d.exec, run.settings.paths.releasesFile, record).catch(() => undefined);
+      }),
+  );
+}
+
+function deployFailure(error: unknown, result: DeployResult): OpsctlError {
+  const base = error instanceof OpsctlError ? error : undefined;
+  const rolled = result.outcome === 'rolled-back';
+  return new OpsctlError({
+    code: base?.code ?? 'DEPLOY_FAILED',
+    kind: base?.kind ?? 'external',
+    message: `${base?.message ?? (error instanceof Error ? error.message : String(error))}${
+      rolled
+        ? `\nRolled back automatically to the previous release on: ${result.droplets
+            .filter((d) => d.outcome === 'rolled-back')
+            .map((d) => d.droplet)
+            .join(', ')}.`
+        : ''
+    }`,
+    ...(base?.hint === undefined ? {} : { hint: base.hint }),
+    details: { result },
+    cause: error,
+  });
+}

@@ -1,0 +1,173 @@
+import { Agent } from 'undici';
+import type { Repository } from './image-ref.js';
+
+export interface RegistryCredentials {
+  readonly username: string;
+  /** Revealed only to build the Authorization header. */
+  readonly password: { reveal(): string };
+}
+
+export interface RegistryClientOptions {
+  readonly credentials?: RegistryCredentials;
+  /** PEM of a private CA the registry's certificate is signed by (the local environment's). */
+  readonly ca?: string;
+}
+
+/** Every manifest type a pull can resolve to; the registry answers with the one it stores. */
+const MANIFEST_TYPES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+
+export class RegistryRequestError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'RegistryRequestError';
+  }
+}
+
+/**
+ * The Registry HTTP API v2 (what DigitalOcean Container Registry and the CNCF registry speak):
+ * basic auth, or the bearer-token challenge DOCR uses, answered with the same credentials.
+ */
+export class RegistryClient {
+  private readonly dispatcher: Agent | undefined;
+  private bearer: string | undefined;
+
+  constructor(
+    private readonly repo: Repository,
+    private readonly options: RegistryClientOptions = {},
+  ) {
+    this.dispatcher =
+      options.ca === undefined ? undefined : new Agent({ connect: { ca: options.ca } });
+  }
+
+  /** The digest a tag points at, or undefined when the tag does not exist. */
+  async digestOf(tag: string): Promise<string | undefined> {
+    const res = await this.request('HEAD', `manifests/${encodeURIComponent(tag)}`, {
+      accept: MANIFEST_TYPES,
+    });
+    if (res.status === 404) return undefined;
+    await this.ensureOk(res, `look up ${this.repo.path}:${tag}`);
+    const digest = res.headers.get('docker-content-digest');
+    if (digest === null)
+      throw new RegistryRequestError(
+        `registry gave no digest for ${this.repo.path}:${tag}`,
+        res.status,
+      );
+    return digest;
+  }
+
+  /** Every tag of the repository (follows the Link header's pagination). */
+  async tags(): Promise<string[]> {
+    const all: string[] = [];
+    let next: string | undefined = `tags/list?n=1000`;
+    while (next !== undefined) {
+      const res = await this.request('GET', next, {});
+      if (res.status === 404) return all;
+      await this.ensureOk(res, `list tags of ${this.repo.path}`);
+      const body = (await res.json()) as { tags?: string[] | null };
+      all.push(...(body.tags ?? []));
+      next = nextLink(res.headers.get('link'), this.repo.path);
+    }
+    return all;
+  }
+
+  /** Deletes a manifest by digest: every tag pointing at it goes with it. */
+  async deleteManifest(digest: string): Promise<void> {
+    const res = await this.request('DELETE', `manifests/${digest}`, {});
+    if (res.status === 404) return;
+    await this.ensureOk(res, `delete ${this.repo.path}@${digest}`);
+  }
+
+  private async request(
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+  ): Promise<Response> {
+    const url = `https://${this.repo.registry}/v2/${this.repo.path}/${path}`;
+    const send = (auth: string | undefined): Promise<Response> =>
+      fetch(url, {
+        method,
+        headers: { ...headers, ...(auth === undefined ? {} : { authorization: auth }) },
+        // @ts-expect-error -- undici's dispatcher option is not in lib.dom's RequestInit
+        dispatcher: this.dispatcher,
+      }).catch((cause: unknown) => {
+        throw new RegistryRequestError(
+          `cannot reach registry ${this.repo.registry}: ${reason(cause)}`,
+          0,
+        );
+      });
+    let res = await send(this.authorization());
+    if (res.status === 401) {
+      const challenge = res.headers.get('www-authenticate') ?? '';
+      if (challenge.toLowerCase().startsWith('bearer ')) {
+        this.bearer = await this.fetchToken(challenge);
+        res = await send(this.authorization());
+      }
+    }
+    return res;
+  }
+
+  private authorization(): string | undefined {
+    if (this.bearer !== undefined) return `Bearer ${this.bearer}`;
+    const c = this.options.credentials;
+    if (c === undefined) return undefined;
+    return `Basic ${Buffer.from(`${c.username}:${c.password.reveal()}`).toString('base64')}`;
+  }
+
+  private async fetchToken(challenge: string): Promise<string> {
+    const params = Object.fromEntries(
+      [...challenge.slice(7).matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1] ?? '', m[2] ?? '']),
+    );
+    const realm = params.realm ?? '';
+    const query = new URLSearchParams({ service: params.service ?? '', scope: params.scope ?? '' });
+    const c = this.options.credentials;
+    const res = await fetch(`${realm}?${query.toString()}`, {
+      headers:
+        c === undefined
+          ? {}
+          : {
+              authorization: `Basic ${Buffer.from(`${c.username}:${c.password.reveal()}`).toString('base64')}`,
+            },
+    });
+    await this.ensureOk(res, 'obtain a registry token');
+    const body = (await res.json()) as { token?: string; access_token?: string };
+    const token = body.token ?? body.access_token;
+    if (token === undefined)
+      throw new RegistryRequestError('registry token endpoint returned no token', res.status);
+    return token;
+  }
+
+  private async ensureOk(res: Response, what: string): Promise<void> {
+    if (res.ok) return;
+    const text = await res.text().catch(() => '');
+    const hint =
+      res.status === 401 || res.status === 403
+        ? ' (check the registry credentials)'
+        : res.status === 405
+          ? ' (the registry refuses writes: deletes disabled, or read-only during garbage collection)'
+          : '';
+    throw new RegistryRequestError(
+      `could not ${what}: HTTP ${res.status}${hint} ${text.slice(0, 200)}`.trim(),
+      res.status,
+    );
+  }
+}
+
+function nextLink(link: string | null, path: string): string | undefined {
+  const m = link?.match(/<([^>]+)>;\s*rel="next"/);
+  if (m?.[1] === undefined) return undefined;
+  const url = new URL(m[1], 'https://registry.invalid');
+  return url.pathname.replace(`/v2/${path}/`, '') + url.search;
+}
+
+const reason = (cause: unknown): string =>
+  cause instanceof Error
+    ? ((cause.cause as Error | undefined)?.message ?? cause.message)
+    : String(cause);

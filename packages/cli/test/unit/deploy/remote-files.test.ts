@@ -1,0 +1,65 @@
+import { mkdtemp, readFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  appendLine,
+  readFileIfExists,
+  writeFileAtomic,
+} from '../../../src/deploy/commands/files.js';
+import { acquireLock, readLock, releaseLock } from '../../../src/deploy/commands/lock.js';
+import { LocalExecutor } from '../../../src/exec/local-executor.js';
+import { Secret } from '../../../src/secrets/secret.js';
+
+const exec = new LocalExecutor();
+
+describe('file commands run through a real shell', () => {
+  it('writes a file atomically with the mode set before any content lands', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'opsctl-files-'));
+    const path = join(dir, 'api.env');
+    await exec.run(writeFileAtomic(path, new Secret('A=1\n'), '0600'));
+    expect(await readFile(path, 'utf8')).toBe('A=1\n');
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+    await exec.run(writeFileAtomic(path, 'B=2\n', '0644'));
+    expect(await readFile(path, 'utf8')).toBe('B=2\n');
+    expect((await stat(path)).mode & 0o777).toBe(0o644);
+  });
+
+  it('reads nothing from a missing file instead of failing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'opsctl-files-'));
+    expect((await exec.run(readFileIfExists(join(dir, 'nope')))).stdout).toBe('');
+  });
+
+  it('appends release lines without touching earlier ones', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'opsctl-files-'));
+    const path = join(dir, 'api', 'releases.jsonl');
+    await exec.run(appendLine(path, '{"n":1}'));
+    await exec.run(appendLine(path, '{"n":2}'));
+    expect(await readFile(path, 'utf8')).toBe('{"n":1}\n{"n":2}\n');
+  });
+});
+
+describe('the deploy lock commands', () => {
+  it('let exactly one of many concurrent deployers take the lock', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'opsctl-lock-'));
+    const lockDir = join(dir, 'locks', 'staging');
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        exec.run(acquireLock(lockDir, JSON.stringify({ id: `d${i}` }))),
+      ),
+    );
+    expect(outcomes.filter((o) => o.stdout.trim() === 'acquired')).toHaveLength(1);
+    expect(outcomes.filter((o) => o.stdout.trim() === 'held')).toHaveLength(7);
+  });
+
+  it('release only a lock that is still ours', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'opsctl-lock-'));
+    const lockDir = join(dir, 'staging');
+    await exec.run(acquireLock(lockDir, '{"id":"mine"}'));
+    await exec.run(releaseLock(lockDir, 'someone-else'));
+    expect((await exec.run(readLock(lockDir))).stdout).toContain('"id":"mine"');
+    await exec.run(releaseLock(lockDir, 'mine'));
+    expect((await exec.run(readLock(lockDir))).stdout).toBe('');
+    expect((await exec.run(acquireLock(lockDir, '{"id":"next"}'))).stdout.trim()).toBe('acquired');
+  });
+});
