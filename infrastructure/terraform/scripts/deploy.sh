@@ -31,6 +31,12 @@ for arg in "$@"; do
 done
 dir="$(environment_dir "$env_name")"
 [ -d "$dir/.terraform" ] || die "$env_name is not initialised; run scripts/init.sh $env_name first" 2
+if grep -q 'digitalocean/digitalocean' "$dir"/*.tf; then
+  require_env DIGITALOCEAN_TOKEN AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY
+  # The provider manages Spaces buckets with the same Spaces key the backend uses, unless told otherwise.
+  export SPACES_ACCESS_KEY_ID="${SPACES_ACCESS_KEY_ID:-$AWS_ACCESS_KEY_ID}"
+  export SPACES_SECRET_ACCESS_KEY="${SPACES_SECRET_ACCESS_KEY:-$AWS_SECRET_ACCESS_KEY}"
+fi
 command -v python3 >/dev/null || die "python3 is needed to read the plan; install it (apt-get install python3)" 2
 
 # Colour codes only help a person at a terminal; CI logs get plain text.

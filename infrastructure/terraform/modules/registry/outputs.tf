@@ -8,7 +8,7 @@ output "endpoint" {
   value       = local.registry_endpoint
 }
 
-output "server_url" {
+output "host" {
   description = "Registry host name, for example registry.digitalocean.com."
   value       = local.registry_server
 }
