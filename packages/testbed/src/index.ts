@@ -1,1 +1,2 @@
-export {};
+export * from './digitalocean/index.js';
+export * from './registry-api/index.js';

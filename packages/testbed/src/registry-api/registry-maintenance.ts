@@ -5,9 +5,9 @@
  */
 export interface RegistryMaintenance {
   /** Runs `registry garbage-collect` to completion and returns what it printed. */
-  garbageCollect(): Promise<string>;
+  readonly garbageCollect: () => Promise<string>;
   /** Bytes held by the registry's storage now. */
-  storageUsageBytes(): Promise<number>;
+  readonly storageUsageBytes: () => Promise<number>;
 }
 
 export interface GarbageCollectSummary {

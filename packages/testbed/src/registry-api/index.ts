@@ -1,0 +1,11 @@
+export { createRegistryClient } from './registry-client.js';
+export type { RegistryClient, StoredManifest } from './registry-client.js';
+export type { RegistryConnection } from './https-transport.js';
+export { RegistryApiError } from './registry-api-error.js';
+export { startLocalRegistry } from './local-registry.js';
+export type { LocalRegistry, LocalRegistryOptions } from './local-registry.js';
+export { pushImage } from './push-image.js';
+export type { PushImageOptions, PushedImage } from './push-image.js';
+export { parseGarbageCollectOutput } from './registry-maintenance.js';
+export type { GarbageCollectSummary, RegistryMaintenance } from './registry-maintenance.js';
+export { registryConfigYaml } from './registry-config.js';
