@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import { formatPath, type ConfigProblem } from './problem.js';
+import { allowedKeysAt, closest } from './schema-keys.js';
+
+/** Where a data path sits in the YAML source, if it can be found. */
+export type LineOf = (path: readonly PropertyKey[]) => number | undefined;
+
+/**
+ * Turn zod issues into problems a person can act on: one per unknown key (with a did-you-mean),
+ * messages without zod's "Invalid input:" preamble, each with its dotted path and line.
+ */
+export function issuesToProblems(
+  issues: readonly z.core.$ZodIssue[],
+  schema: z.core.$ZodType,
+  lineOf: LineOf,
+): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const add = (path: readonly PropertyKey[], message: string): void => {
+    const line = lineOf(path);
+    problems.push({ path: formatPath(path), message, ...(line === undefined ? {} : { line }) });
+  };
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = allowedKeysAt(schema, issue.path);
+      for (const key of issue.keys) {
+        const guess = closest(key, allowed);
+        const tail = guess
+          ? `; did you mean "${guess}"?`
+          : allowed.length > 0
+            ? ` (allowed: ${allowed.join(', ')})`
+            : '';
+        add([...issue.path, key], `unknown key${tail}`);
+      }
+    } else if (issue.code === 'invalid_key') {
+      const inner = issue.issues.map((i) => i.message).join('; ');
+      add(issue.path, `invalid name: ${inner}`);
+    } else {
+      add(issue.path, cleanMessage(issue));
+    }
+  }
+  return problems;
+}
+
+function cleanMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
+    return `required (expected ${issue.expected})`;
+  }
+  if (issue.code === 'too_small' && issue.origin === 'array' && issue.minimum === 1) {
+    return 'must list at least one entry';
+  }
+  if (issue.code === 'invalid_value') {
+    return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  }
+  return issue.message.replace(/^Invalid input: /, '').replace(/^Too (small|big): /, '');
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { envVarName, localPath, tcpPort, urlPath } from './primitives.js';
+
+export const serviceSchema = z
+  .strictObject({
+    dockerfile: localPath.describe('Path to the Dockerfile, relative to opsctl.yaml.'),
+    context: localPath.default('.').describe('Docker build context, relative to opsctl.yaml.'),
+    port: tcpPort.default(3000).describe('Port the container listens on.'),
+    healthPath: urlPath
+      .default('/health')
+      .describe('HTTP path that answers 200 when the container is ready for traffic.'),
+    preDeploy: z
+      .array(z.string().min(1))
+      .min(1)
+      .optional()
+      .meta({
+        description:
+          'Command (argv) run once in a container of the new image before traffic moves, e.g. migrations.',
+        examples: [['node', 'dist/migrate.js']],
+      }),
+    buildArgs: z
+      .record(envVarName, z.string())
+      .default({})
+      .describe('Docker build arguments (not secret: they are visible in the image history).'),
+    env: z
+      .record(envVarName, z.string())
+      .default({})
+      .describe(
+        'Non-secret runtime environment variables. Secrets go in `environments.*.secrets`.',
+      ),
+  })
+  .describe('A service built into one image and run on every droplet of an environment.');
