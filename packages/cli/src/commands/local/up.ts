@@ -1,0 +1,24 @@
+import { Flags } from '@oclif/core';
+import { BaseCommand } from '../../base-command.js';
+import { localUp } from '../../services/local-up.js';
+
+export default class LocalUp extends BaseCommand<typeof LocalUp> {
+  static override summary = 'Start the local environment: droplets, registry, load balancer.';
+  static override examples = [
+    '<%= config.bin %> local up',
+    '<%= config.bin %> local up --droplets 3',
+  ];
+  static override flags = {
+    droplets: Flags.integer({
+      summary: 'How many droplets to start.',
+      default: 2,
+      min: 1,
+      max: 9,
+      env: 'OPSCTL_LOCAL_DROPLETS',
+    }),
+  };
+
+  async run() {
+    return localUp(this.context, { droplets: this.flags.droplets });
+  }
+}

@@ -1,0 +1,13 @@
+import { BaseCommand } from '../base-command.js';
+import { serviceFlag } from '../flags/common-flags.js';
+import { push } from '../services/push.js';
+
+export default class Push extends BaseCommand<typeof Push> {
+  static override summary = 'Push built images to the registry.';
+  static override examples = ['<%= config.bin %> push', '<%= config.bin %> push --service api'];
+  static override flags = { service: serviceFlag('Service to push (default: every service).') };
+
+  async run() {
+    return push(this.context, { service: this.flags.service });
+  }
+}

@@ -1,0 +1,49 @@
+import { Args, Flags } from '@oclif/core';
+import { parseDuration } from '../config/duration.js';
+
+/**
+ * Flag and argument definitions shared by commands, so the same option is spelled, described
+ * and bound to the same environment variable everywhere.
+ */
+
+/** Optional environment argument: else OPSCTL_ENV, else `defaultEnvironment` in opsctl.yaml. */
+export const environmentArg = Args.string({
+  name: 'env',
+  required: false,
+  description:
+    'Environment to act on (default: $OPSCTL_ENV, else defaultEnvironment in opsctl.yaml).',
+});
+
+export const serviceFlag = (
+  summary = 'Service to act on (default: every service in opsctl.yaml).',
+) => Flags.string({ summary, env: 'OPSCTL_SERVICE' });
+
+export const dryRunFlag = () =>
+  Flags.boolean({
+    summary: 'Print the exact commands that would run, per host, and change nothing.',
+    env: 'OPSCTL_DRY_RUN',
+  });
+
+/** A duration flag such as `--lock-wait 2m`, parsed to milliseconds. */
+export const durationFlag = Flags.custom<number>({
+  parse: (input) => {
+    const parsed = parseDuration(input);
+    if (!parsed.ok) throw new Error(parsed.message);
+    return Promise.resolve(parsed.ms);
+  },
+});
+
+export const lockWaitFlag = () =>
+  durationFlag({
+    summary:
+      'How long to wait for another deploy to release the lock, e.g. 2m (default: do not wait).',
+    env: 'OPSCTL_LOCK_WAIT',
+    helpValue: '<duration>',
+  });
+
+export const forceUnlockFlag = () =>
+  Flags.boolean({
+    summary: 'Remove a stale deploy lock before starting (use only when no other deploy runs).',
+  });
+
+export const shaFlag = (summary: string) => Flags.string({ summary, env: 'OPSCTL_SHA' });
