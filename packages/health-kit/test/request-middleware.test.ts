@@ -7,7 +7,7 @@ import { createLogger } from '../src/logging/create-logger.js';
 import { RequestContext } from '../src/logging/request-context.js';
 import { createRequestMiddleware } from '../src/logging/request-middleware.js';
 import { createLogCapture } from '../src/testing/log-capture.js';
-import { waitUntil } from './support/wait-until.js';
+import { waitUntil } from '../src/testing/wait-until.js';
 
 let server: Server | undefined;
 afterEach(async () => {

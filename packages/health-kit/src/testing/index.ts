@@ -7,3 +7,4 @@ export {
   type LoadFailure,
   type LoadRequest,
 } from './load-balancer-load.js';
+export { waitUntil } from './wait-until.js';
