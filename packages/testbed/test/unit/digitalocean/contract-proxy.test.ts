@@ -16,6 +16,7 @@ import {
 import { pushImage } from '../../../src/registry-api/push-image.js';
 import { call, seedDroplets, TOKEN } from './fixtures.js';
 import { startRelay, type Relay } from './relay.js';
+import { Teardown } from './teardown.js';
 
 const LB = '4de7ac8b-495b-4884-9a69-1050c6793cd6';
 const R = '/v2/registries/opsctl';
@@ -27,10 +28,13 @@ describe('contract proxy: Prism checks the stand-in against the official Digital
   let relay: Relay;
   let proxy: ContractProxy;
   let digest = '';
+  const teardown = new Teardown();
 
   beforeAll(async () => {
-    registry = await startLocalRegistry();
-    backend = localRegistryBackend(registry);
+    registry = teardown.add(await startLocalRegistry(), (r) => r.close());
+    backend = teardown.add(localRegistryBackend(registry), (b) => {
+      b.client.close();
+    });
     digest = (await pushImage(backend.client, { repository: 'team/api', tags: ['v1', 'v2'] }))
       .digest;
     api = await startDigitalOceanStandIn({
@@ -53,21 +57,16 @@ describe('contract proxy: Prism checks the stand-in against the official Digital
         },
       ],
     });
-    relay = await startRelay(api.url);
-    proxy = await startContractProxy({ upstream: relay.url });
+    teardown.add(api, (a) => a.close());
+    relay = teardown.add(await startRelay(api.url), (r) => r.close());
+    proxy = teardown.add(await startContractProxy({ upstream: relay.url }), (p) => p.close());
     api.setPublicUrl(proxy.url);
     console.log(
       `Prism loaded the DigitalOcean description and listened after ${proxy.startupMs} ms`,
     );
   }, 180_000);
 
-  afterAll(async () => {
-    await proxy.close();
-    await relay.close();
-    await api.close();
-    backend.client.close();
-    await registry.close();
-  });
+  afterAll(() => teardown.run());
 
   const endpoints: [string, string, unknown?][] = [
     ['GET', '/v2/droplets?per_page=2&tag_name=web'],

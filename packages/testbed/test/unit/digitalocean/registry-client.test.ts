@@ -11,20 +11,22 @@ import {
 import { pushImage } from '../../../src/registry-api/push-image.js';
 import { parseGarbageCollectOutput } from '../../../src/registry-api/registry-maintenance.js';
 import { RegistryApiError } from '../../../src/registry-api/registry-api-error.js';
+import { Teardown } from './teardown.js';
 
 describe('registry client against a real TLS registry with htpasswd auth', () => {
   let registry: LocalRegistry;
   let client: RegistryClient;
 
+  const teardown = new Teardown();
+
   beforeAll(async () => {
-    registry = await startLocalRegistry();
-    client = createRegistryClient(registry.connection);
+    registry = teardown.add(await startLocalRegistry(), (r) => r.close());
+    client = teardown.add(createRegistryClient(registry.connection), (c) => {
+      c.close();
+    });
   }, 60_000);
 
-  afterAll(async () => {
-    client.close();
-    await registry.close();
-  });
+  afterAll(() => teardown.run());
 
   it('authenticates over TLS trusting only the given CA', async () => {
     await expect(client.ping()).resolves.toBeUndefined();

@@ -12,6 +12,7 @@ import {
 import { pushImage, type PushedImage } from '../../../src/registry-api/push-image.js';
 import { createRegistryClient } from '../../../src/registry-api/registry-client.js';
 import { call, TOKEN } from './fixtures.js';
+import { Teardown } from './teardown.js';
 
 const R = '/v2/registries/opsctl';
 
@@ -29,22 +30,31 @@ describe('DigitalOcean stand-in: container registry endpoints on a real registry
   let releaseCollector: (() => void) | undefined;
   let holdCollector = false;
   const images: Record<string, PushedImage> = {};
+  const teardown = new Teardown();
 
   beforeAll(async () => {
-    registry = await startLocalRegistry();
-    const local = localRegistryBackend(registry);
+    registry = teardown.add(await startLocalRegistry(), (r) => r.close());
+    const local = teardown.add(localRegistryBackend(registry), (b) => {
+      b.client.close();
+    });
     backend = {
       ...local,
       maintenance: {
         storageUsageBytes: local.maintenance.storageUsageBytes,
         // Lets a test hold the real collector back to observe the states in between.
         garbageCollect: async () => {
-          if (holdCollector) await new Promise<void>((resolve) => (releaseCollector = resolve));
+          if (holdCollector) {
+            await new Promise<void>((resolve) => {
+              releaseCollector = resolve;
+            });
+          }
           return local.maintenance.garbageCollect();
         },
       },
     };
-    api = await startDigitalOceanStandIn({ token: TOKEN, registry: backend });
+    api = teardown.add(await startDigitalOceanStandIn({ token: TOKEN, registry: backend }), (a) =>
+      a.close(),
+    );
     const day = (n: number): Date => new Date(Date.UTC(2026, 0, n));
     images.v1 = await pushImage(backend.client, {
       repository: 'api',
@@ -65,11 +75,7 @@ describe('DigitalOcean stand-in: container registry endpoints on a real registry
       await pushImage(backend.client, { repository: name, tags: ['1'] });
   }, 60_000);
 
-  afterAll(async () => {
-    await api.close();
-    backend.client.close();
-    await registry.close();
-  });
+  afterAll(() => teardown.run());
 
   it('describes the registry with its real storage usage', async () => {
     const res = await call(api.url, R);
