@@ -7,7 +7,8 @@ import type { LocalContext } from './context.js';
 import { isAlive } from './processes.js';
 import { waitFor } from './wait.js';
 
-const ENTRY = fileURLToPath(new URL('../bin/cloud-apis.js', import.meta.url));
+// dist/bin/cloud-apis.js from both src/local (tests) and dist/local (built): the entry is always built.
+const ENTRY = fileURLToPath(new URL('../../dist/bin/cloud-apis.js', import.meta.url));
 
 export const cloudApisReadyFile = (stateDir: string): string => join(stateDir, 'cloud-apis.json');
 
@@ -19,17 +20,29 @@ export async function startCloudApis(ctx: LocalContext): Promise<number> {
   const ready = cloudApisReadyFile(ctx.stateDir);
   await rm(ready, { force: true });
   const log = openSync(join(ctx.stateDir, 'cloud-apis.log'), 'a');
-  const child = spawn(process.execPath, [ENTRY, '--state-dir', ctx.stateDir, '--droplets', String(ctx.layout.droplets.length)], {
-    detached: true,
-    stdio: ['ignore', log, log],
-  });
+  const child = spawn(
+    process.execPath,
+    [ENTRY, '--state-dir', ctx.stateDir, '--droplets', String(ctx.layout.droplets.length)],
+    {
+      detached: true,
+      stdio: ['ignore', log, log],
+    },
+  );
   child.unref();
   const pid = child.pid;
   if (pid === undefined) throw new Error('could not start the cloud API stand-ins');
-  await waitFor('the cloud API stand-ins', () => {
-    if (!isAlive(pid)) throw new Error(`the cloud API stand-ins exited; see ${join(ctx.stateDir, 'cloud-apis.log')}`);
-    return Promise.resolve(existsSync(ready));
-  }, 120_000, 250);
+  await waitFor(
+    'the cloud API stand-ins',
+    () => {
+      if (!isAlive(pid))
+        throw new Error(
+          `the cloud API stand-ins exited; see ${join(ctx.stateDir, 'cloud-apis.log')}`,
+        );
+      return Promise.resolve(existsSync(ready));
+    },
+    120_000,
+    250,
+  );
   return pid;
 }
 

@@ -17,7 +17,10 @@ export async function dockerSucceeds(args: readonly string[]): Promise<boolean> 
 }
 
 /** Names of objects of a kind (container, network, volume) carrying the label. */
-export async function labelled(kind: 'container' | 'network' | 'volume', label: string): Promise<string[]> {
+export async function labelled(
+  kind: 'container' | 'network' | 'volume',
+  label: string,
+): Promise<string[]> {
   const args =
     kind === 'container'
       ? ['ps', '-a', '--filter', `label=${label}`, '--format', '{{.Names}}']

@@ -14,6 +14,11 @@ export async function ensureDockerEngine(stateDir: string): Promise<number | und
   const child = spawn('dockerd', [], { detached: true, stdio: ['ignore', log, log] });
   child.unref();
   if (child.pid === undefined) throw new Error('could not start dockerd: is docker.io installed?');
-  await waitFor('the Docker engine to answer', () => dockerSucceeds(['info', '--format', '{{.ID}}']), 60_000, 500);
+  await waitFor(
+    'the Docker engine to answer',
+    () => dockerSucceeds(['info', '--format', '{{.ID}}']),
+    60_000,
+    500,
+  );
   return child.pid;
 }

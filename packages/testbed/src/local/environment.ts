@@ -7,7 +7,11 @@ import { ensureDockerEngine } from './docker-engine.js';
 import { ensureImages } from './images.js';
 import { ensureRegistryTls, ensureSshKeys } from './keys.js';
 import { localLayout } from './layout.js';
-import { LOCAL_HEALTH_CHECK, startLoadBalancer, type HealthCheckSettings } from './load-balancer.js';
+import {
+  LOCAL_HEALTH_CHECK,
+  startLoadBalancer,
+  type HealthCheckSettings,
+} from './load-balancer.js';
 import { startRegistry } from './registry.js';
 import { startDroplet, waitForDroplet } from './droplets.js';
 import { startDatastores } from './datastores.js';
@@ -27,7 +31,11 @@ export interface UpOptions {
 
 const IMAGES_DIR = fileURLToPath(new URL('../../images', import.meta.url));
 
-async function context(stateDir: string, droplets: number, log: (l: string) => void): Promise<LocalContext> {
+async function context(
+  stateDir: string,
+  droplets: number,
+  log: (l: string) => void,
+): Promise<LocalContext> {
   const layout = localLayout(droplets);
   await mkdir(stateDir, { recursive: true, mode: 0o700 });
   const credentials = await ensureCredentials(stateDir);
@@ -40,8 +48,14 @@ async function context(stateDir: string, droplets: number, log: (l: string) => v
 async function writeDatastoreSecrets(ctx: LocalContext): Promise<void> {
   const dir = join(ctx.stateDir, 'secrets');
   await mkdir(dir, { recursive: true, mode: 0o755 });
-  await writeFile(join(dir, 'postgres-password'), ctx.credentials.postgresPassword, { mode: 0o644 });
-  await writeFile(join(dir, 'redis.conf'), `bind 0.0.0.0\nprotected-mode no\nrequirepass ${ctx.credentials.redisPassword}\nsave ""\n`, { mode: 0o644 });
+  await writeFile(join(dir, 'postgres-password'), ctx.credentials.postgresPassword, {
+    mode: 0o644,
+  });
+  await writeFile(
+    join(dir, 'redis.conf'),
+    `bind 0.0.0.0\nprotected-mode no\nrequirepass ${ctx.credentials.redisPassword}\nsave ""\n`,
+    { mode: 0o644 },
+  );
 }
 
 /**
@@ -64,13 +78,21 @@ export async function up(opts: UpOptions): Promise<LocalStatus> {
   const dockerd = (await ensureDockerEngine(opts.stateDir)) ?? keptEngine;
   const ctx = await context(opts.stateDir, count, log);
   // Recorded at once, so a failure further on still lets `down` stop the engine it started.
-  await writeState(opts.stateDir, { droplets: count, startedAt: new Date().toISOString(), pids: { dockerd } });
+  await writeState(opts.stateDir, {
+    droplets: count,
+    startedAt: new Date().toISOString(),
+    pids: { dockerd },
+  });
   log('building images (cached after the first run)');
   await ensureImages(ctx.imagesDir, log);
   await writeDatastoreSecrets(ctx);
   await docker(['network', 'create', '--label', ctx.layout.label, ctx.layout.network]);
   log(`starting registry, PostgreSQL, Redis and ${count} droplet(s)`);
-  await Promise.all([startRegistry(ctx), startDatastores(ctx), ...ctx.layout.droplets.map((d) => startDroplet(ctx, d))]);
+  await Promise.all([
+    startRegistry(ctx),
+    startDatastores(ctx),
+    ...ctx.layout.droplets.map((d) => startDroplet(ctx, d)),
+  ]);
   await Promise.all(ctx.layout.droplets.map((d) => waitForDroplet(d)));
   await startLoadBalancer(ctx, opts.healthCheck ?? LOCAL_HEALTH_CHECK);
   await installHostTrust(ctx.layout, ctx.keys.caCert);
@@ -100,7 +122,10 @@ export async function down(opts: DownOptions): Promise<number | undefined> {
   const state = await readState(opts.stateDir);
   if (state?.pids.cloudApis !== undefined) await stopPid(state.pids.cloudApis);
   const layout = localLayout(1);
-  const engineUp = await docker(['info', '--format', '{{.ID}}']).then(() => true, () => false);
+  const engineUp = await docker(['info', '--format', '{{.ID}}']).then(
+    () => true,
+    () => false,
+  );
   if (engineUp) {
     const containers = await labelled('container', layout.label);
     if (containers.length > 0) {

@@ -9,7 +9,11 @@ const MARK = '# opsctl-local';
  * `registry.opsctl.local` resolves to 127.0.0.1 (the registry's published port) and the local CA is
  * trusted for that registry only (/etc/docker/certs.d). `removeHostTrust` undoes both exactly.
  */
-export async function installHostTrust(layout: LocalLayout, caCert: string, hostsFile = '/etc/hosts'): Promise<void> {
+export async function installHostTrust(
+  layout: LocalLayout,
+  caCert: string,
+  hostsFile = '/etc/hosts',
+): Promise<void> {
   const hosts = await readFile(hostsFile, 'utf8');
   const kept = hosts.split('\n').filter((l) => !l.endsWith(MARK));
   const line = `127.0.0.1 ${layout.registryHost} ${MARK}`;
@@ -20,7 +24,10 @@ export async function installHostTrust(layout: LocalLayout, caCert: string, host
   await copyFile(caCert, join(target, 'ca.crt'));
 }
 
-export async function removeHostTrust(layout: LocalLayout, hostsFile = '/etc/hosts'): Promise<void> {
+export async function removeHostTrust(
+  layout: LocalLayout,
+  hostsFile = '/etc/hosts',
+): Promise<void> {
   const hosts = await readFile(hostsFile, 'utf8');
   const kept = hosts.split('\n').filter((l) => !l.endsWith(MARK));
   if (kept.length !== hosts.split('\n').length) await writeFile(hostsFile, kept.join('\n'));

@@ -21,7 +21,8 @@ export async function ensureImages(imagesDir: string, log: (line: string) => voi
   await Promise.all(
     Object.entries(LOCAL_IMAGES).map(async ([dir, tag]) => {
       const context = join(imagesDir, dir);
-      if (!existsSync(join(context, 'Dockerfile'))) throw new Error(`missing ${context}/Dockerfile`);
+      if (!existsSync(join(context, 'Dockerfile')))
+        throw new Error(`missing ${context}/Dockerfile`);
       const known = await docker(['images', '-q', tag]);
       if (known === '') log(`building image ${tag}`);
       await docker(['build', '-q', '-t', tag, context]);

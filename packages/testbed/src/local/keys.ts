@@ -40,9 +40,13 @@ export async function ensureSshKeys(stateDir: string, layout: LocalLayout): Prom
   const paths = keyPaths(stateDir);
   await mkdir(paths.authorizedKeysDir, { recursive: true, mode: 0o755 });
   await sshKey(paths.deployKey, 'opsctl-local-deploy');
-  await writeFile(join(paths.authorizedKeysDir, 'deploy'), await readFile(`${paths.deployKey}.pub`), {
-    mode: 0o644,
-  });
+  await writeFile(
+    join(paths.authorizedKeysDir, 'deploy'),
+    await readFile(`${paths.deployKey}.pub`),
+    {
+      mode: 0o644,
+    },
+  );
   const lines: string[] = [];
   for (const d of layout.droplets) {
     await mkdir(join(stateDir, 'droplets', d.name), { recursive: true, mode: 0o700 });
@@ -61,14 +65,52 @@ export async function ensureRegistryTls(stateDir: string, layout: LocalLayout): 
   const pki = join(stateDir, 'pki');
   await mkdir(pki, { recursive: true, mode: 0o700 });
   const caKey = join(pki, 'ca.key');
-  await execa('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '825',
-    '-subj', '/CN=opsctl local CA', '-keyout', caKey, '-out', paths.caCert]);
+  await execa('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '825',
+    '-subj',
+    '/CN=opsctl local CA',
+    '-keyout',
+    caKey,
+    '-out',
+    paths.caCert,
+  ]);
   const csr = join(pki, 'registry.csr');
-  await execa('openssl', ['req', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${layout.registryHost}`,
-    '-keyout', paths.registryKey, '-out', csr]);
+  await execa('openssl', [
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-subj',
+    `/CN=${layout.registryHost}`,
+    '-keyout',
+    paths.registryKey,
+    '-out',
+    csr,
+  ]);
   const ext = join(pki, 'registry.ext');
   await writeFile(ext, `subjectAltName=DNS:${layout.registryHost},DNS:localhost,IP:127.0.0.1\n`);
-  await execa('openssl', ['x509', '-req', '-in', csr, '-CA', paths.caCert, '-CAkey', caKey,
-    '-CAcreateserial', '-days', '825', '-extfile', ext, '-out', paths.registryCert]);
+  await execa('openssl', [
+    'x509',
+    '-req',
+    '-in',
+    csr,
+    '-CA',
+    paths.caCert,
+    '-CAkey',
+    caKey,
+    '-CAcreateserial',
+    '-days',
+    '825',
+    '-extfile',
+    ext,
+    '-out',
+    paths.registryCert,
+  ]);
   return paths;
 }

@@ -10,7 +10,6 @@ export interface LocalLayout {
   readonly registryPort: number;
   readonly loadBalancerPort: number;
   readonly loadBalancerStatsPort: number;
-  readonly doApiPort: number;
   readonly doStandInPort: number;
   readonly postgresPort: number;
   readonly redisPort: number;
@@ -31,7 +30,9 @@ export const MAX_DROPLETS = 9;
 /** The layout for `count` droplets: droplet-N gets SSH on 2220+N and HTTP on 8080+N. */
 export function localLayout(count: number): LocalLayout {
   if (!Number.isInteger(count) || count < 1 || count > MAX_DROPLETS) {
-    throw new RangeError(`droplet count must be a whole number from 1 to ${MAX_DROPLETS}, got ${count}`);
+    throw new RangeError(
+      `droplet count must be a whole number from 1 to ${MAX_DROPLETS}, got ${count}`,
+    );
   }
   const droplets = Array.from({ length: count }, (_, i) => {
     const n = i + 1;
@@ -51,7 +52,6 @@ export function localLayout(count: number): LocalLayout {
     registryPort: 5443,
     loadBalancerPort: 8080,
     loadBalancerStatsPort: 8404,
-    doApiPort: 9100,
     doStandInPort: 9101,
     postgresPort: 15432,
     redisPort: 16379,
@@ -59,4 +59,5 @@ export function localLayout(count: number): LocalLayout {
   };
 }
 
-export const containerName = (layout: LocalLayout, role: string): string => `${layout.prefix}-${role}`;
+export const containerName = (layout: LocalLayout, role: string): string =>
+  `${layout.prefix}-${role}`;

@@ -47,7 +47,7 @@ export function haproxyConfig(droplets: readonly DropletSlot[], hc: HealthCheckS
     '  timeout http-keep-alive 60s',
     '  option redispatch',
     '  retries 2',
-    '  retry-on conn-failure',
+    '  retry-on conn-failure empty-response',
     'resolvers docker',
     '  nameserver dns 127.0.0.11:53',
     '  hold valid 1s',
@@ -76,17 +76,29 @@ export async function startLoadBalancer(ctx: LocalContext, hc: HealthCheckSettin
   const cfg = join(ctx.stateDir, 'haproxy.cfg');
   await writeFile(cfg, haproxyConfig(layout.droplets, hc), { mode: 0o644 });
   await docker([
-    'run', '-d', '--name', loadBalancerContainer(ctx), ...labelArgs(ctx),
-    '--network', layout.network,
-    '-v', `${cfg}:/etc/haproxy/haproxy.cfg:ro`,
-    '-p', `127.0.0.1:${layout.loadBalancerPort}:80`,
-    '-p', `127.0.0.1:${layout.loadBalancerStatsPort}:8404`,
+    'run',
+    '-d',
+    '--name',
+    loadBalancerContainer(ctx),
+    ...labelArgs(ctx),
+    '--network',
+    layout.network,
+    '-v',
+    `${cfg}:/etc/haproxy/haproxy.cfg:ro`,
+    '-p',
+    `127.0.0.1:${layout.loadBalancerPort}:80`,
+    '-p',
+    `127.0.0.1:${layout.loadBalancerStatsPort}:8404`,
     LOAD_BALANCER_IMAGE,
   ]);
-  await waitFor('the load balancer stats page', async () => {
-    const res = await fetch(`http://127.0.0.1:${layout.loadBalancerStatsPort}/stats;csv`);
-    return res.ok;
-  }, 30_000);
+  await waitFor(
+    'the load balancer stats page',
+    async () => {
+      const res = await fetch(`http://127.0.0.1:${layout.loadBalancerStatsPort}/stats;csv`);
+      return res.ok;
+    },
+    30_000,
+  );
 }
 
 /** Each droplet's state as HAProxy reports it (UP, DOWN, ...), read from its CSV stats. */
@@ -96,7 +108,12 @@ export async function backendStates(statsPort: number): Promise<Record<string, s
   const states: Record<string, string> = {};
   for (const line of text.split('\n')) {
     const cols = line.split(',');
-    if (cols[0] === 'droplets' && cols[1] !== undefined && cols[1] !== 'BACKEND' && cols[17] !== undefined) {
+    if (
+      cols[0] === 'droplets' &&
+      cols[1] !== undefined &&
+      cols[1] !== 'BACKEND' &&
+      cols[17] !== undefined
+    ) {
       states[cols[1]] = cols[17];
     }
   }

@@ -3,6 +3,7 @@ import { localLayout } from './layout.js';
 import { backendStates } from './load-balancer.js';
 import { isAlive } from './processes.js';
 import { readState } from './state.js';
+import { readCloudApis } from './cloud-apis.js';
 
 export interface DropletStatus {
   readonly name: string;
@@ -47,6 +48,7 @@ export async function localStatus(stateDir: string): Promise<LocalStatus> {
     })),
   );
   const doApiRunning = state?.pids.cloudApis !== undefined && isAlive(state.pids.cloudApis);
+  const cloud = doApiRunning ? await readCloudApis(stateDir) : undefined;
   const up = state !== undefined;
   return {
     up,
@@ -55,8 +57,11 @@ export async function localStatus(stateDir: string): Promise<LocalStatus> {
       url: `http://127.0.0.1:${layout.loadBalancerPort}`,
       statsUrl: `http://127.0.0.1:${layout.loadBalancerStatsPort}/stats`,
     },
-    registry: { url: `https://${layout.registryHost}:${layout.registryPort}`, host: `${layout.registryHost}:${layout.registryPort}` },
-    doApi: { url: `http://127.0.0.1:${layout.doApiPort}`, running: doApiRunning },
+    registry: {
+      url: `https://${layout.registryHost}:${layout.registryPort}`,
+      host: `${layout.registryHost}:${layout.registryPort}`,
+    },
+    doApi: { url: cloud?.doApi ?? '', running: doApiRunning },
     database: { host: '127.0.0.1', port: layout.postgresPort },
     redis: { host: '127.0.0.1', port: layout.redisPort },
     droplets,

@@ -1,0 +1,68 @@
+import { readFile } from 'node:fs/promises';
+import type { DropletSeed, RegistryBackend } from '../digitalocean/index.js';
+import { createRegistryClient } from '../registry-api/index.js';
+import type { LocalContext } from './context.js';
+import { docker } from './docker-cli.js';
+import { networkAddress } from './datastores.js';
+import { registryContainer } from './registry.js';
+
+export const LOCAL_REGISTRY_NAME = 'opsctl-local';
+/** Every local droplet carries these tags, as Terraform's api-cluster module tags real ones. */
+export const LOCAL_DROPLET_TAGS = ['opsctl-local', 'api-local'] as const;
+
+/**
+ * The DigitalOcean registry endpoints act on the environment's real registry: its HTTP API over
+ * TLS, and garbage collection run inside its container (the registry has no HTTP API for that).
+ */
+export async function localRegistryBackend(ctx: LocalContext): Promise<RegistryBackend> {
+  const { layout, credentials } = ctx;
+  const container = registryContainer(ctx);
+  return {
+    name: LOCAL_REGISTRY_NAME,
+    publicHost: `${layout.registryHost}:${layout.registryPort}`,
+    credentials: { username: credentials.registryUser, password: credentials.registryPassword },
+    client: createRegistryClient({
+      url: `https://127.0.0.1:${layout.registryPort}`,
+      username: credentials.registryUser,
+      password: credentials.registryPassword,
+      ca: await readFile(ctx.keys.caCert),
+    }),
+    maintenance: {
+      garbageCollect: () =>
+        docker([
+          'exec',
+          container,
+          'docker-registry',
+          'garbage-collect',
+          '--delete-untagged',
+          '/etc/opsctl-registry/config.yml',
+        ]),
+      storageUsageBytes: async () =>
+        Number(
+          (await docker(['exec', container, 'du', '-sb', '/var/lib/registry'])).split(/\s+/)[0],
+        ),
+    },
+  };
+}
+
+/** The droplets as the API lists them, read from Docker at each request. */
+export function localDroplets(ctx: LocalContext): () => Promise<DropletSeed[]> {
+  return () =>
+    Promise.all(
+      ctx.layout.droplets.map(async (d, i) => {
+        const running =
+          (await docker(['inspect', '-f', '{{.State.Running}}', d.container]).catch(
+            () => 'false',
+          )) === 'true';
+        const ip = running ? await networkAddress(ctx, d.container).catch(() => '') : '';
+        return {
+          id: 1001 + i,
+          name: d.name,
+          tags: [...LOCAL_DROPLET_TAGS],
+          ...(ip === '' ? {} : { privateIpv4: ip }),
+          publicIpv4: '127.0.0.1',
+          status: running ? ('active' as const) : ('off' as const),
+        };
+      }),
+    );
+}
