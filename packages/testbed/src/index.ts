@@ -1,2 +1,10 @@
 export * from './digitalocean/index.js';
 export * from './registry-api/index.js';
+export { up as localUp, down as localDown } from './local/environment.js';
+export type { UpOptions, DownOptions } from './local/environment.js';
+export { localStatus } from './local/status.js';
+export type { LocalStatus, DropletStatus } from './local/status.js';
+export { localEnvironmentVariables } from './local/service-env.js';
+export { localLayout } from './local/layout.js';
+export { startLoad, transitions } from './load/load-generator.js';
+export type { LoadOptions, LoadReport, Answer, RunningLoad } from './load/load-generator.js';

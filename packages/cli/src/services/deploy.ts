@@ -1,8 +1,10 @@
 import type { CommandContext } from '../context/command-context.js';
-import { notImplemented } from './not-implemented.js';
+import { deploy as runDeployService } from '../deploy/deploy-service.js';
+import { renderDeployResult } from '../deploy/render-deploy-result.js';
+import type { DeployResult } from '../deploy/run-deploy.js';
 
 export interface DeployOptions {
-  /** Deploy only this service (default: all). */
+  /** The service to deploy (default: the only one declared). */
   readonly service: string | undefined;
   /** Commit SHA whose image to deploy (default: HEAD of the working tree). */
   readonly sha: string | undefined;
@@ -13,12 +15,18 @@ export interface DeployOptions {
   readonly autoRollback: boolean;
 }
 
-export interface DeployResult {
-  /** The environment deployed to. */
-  readonly environment: string;
-}
+export type { DeployResult };
 
 /** Deploy a release blue-green with zero downtime (dry run: context.dryRun). */
-export function deploy(_context: CommandContext, _options: DeployOptions): Promise<DeployResult> {
-  return Promise.reject(notImplemented('deploy'));
+export async function deploy(context: CommandContext, options: DeployOptions): Promise<DeployResult> {
+  const result = await runDeployService(context, {
+    service: options.service,
+    sha: options.sha,
+    lockWaitMs: options.lockWaitMs ?? 0,
+    forceUnlock: options.forceUnlock,
+    autoRollback: options.autoRollback,
+    kind: 'deploy',
+  });
+  renderDeployResult(context, result);
+  return result;
 }

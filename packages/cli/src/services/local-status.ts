@@ -1,14 +1,16 @@
+import { localStatus as readLocalStatus, type LocalStatus } from '@opsctl/testbed';
 import type { CommandContext } from '../context/command-context.js';
-import { notImplemented } from './not-implemented.js';
+import { renderLocalStatus } from '../local-env/render-local-status.js';
+import { localStateDir } from '../local-env/state-dir.js';
 
 export type LocalStatusOptions = Record<string, never>;
 
-export type LocalStatusResult = Record<string, unknown>;
+export type LocalStatusResult = LocalStatus;
 
-/** Show what of the local environment is running. */
-export function localStatus(
-  _context: CommandContext,
-  _options: LocalStatusOptions,
-): Promise<LocalStatusResult> {
-  return Promise.reject(notImplemented('local status'));
+/** Show what of the local environment is running, read from Docker and the load balancer. */
+export async function localStatus(context: CommandContext, _options: LocalStatusOptions): Promise<LocalStatusResult> {
+  const { stateDir } = await localStateDir(context);
+  const status = await readLocalStatus(stateDir);
+  renderLocalStatus(context, status);
+  return status;
 }

@@ -1,5 +1,7 @@
 import type { CommandContext } from '../context/command-context.js';
-import { notImplemented } from './not-implemented.js';
+import { deploy as runDeployService } from '../deploy/deploy-service.js';
+import { renderDeployResult } from '../deploy/render-deploy-result.js';
+import type { DeployResult } from '../deploy/run-deploy.js';
 
 export interface RollbackOptions {
   readonly service: string | undefined;
@@ -9,14 +11,21 @@ export interface RollbackOptions {
   readonly forceUnlock: boolean;
 }
 
-export interface RollbackResult {
-  readonly environment: string;
-}
+export type RollbackResult = DeployResult;
 
-/** Return to the previous or a chosen release (dry run: context.dryRun). */
-export function rollback(
-  _context: CommandContext,
-  _options: RollbackOptions,
-): Promise<RollbackResult> {
-  return Promise.reject(notImplemented('rollback'));
+/**
+ * Return to the previous successful release, or to any released or pushed SHA, through the same
+ * blue-green path as a deploy (pulled when it is no longer on a droplet).
+ */
+export async function rollback(context: CommandContext, options: RollbackOptions): Promise<RollbackResult> {
+  const result = await runDeployService(context, {
+    service: options.service,
+    sha: options.sha,
+    lockWaitMs: options.lockWaitMs ?? 0,
+    forceUnlock: options.forceUnlock,
+    autoRollback: false,
+    kind: 'rollback',
+  });
+  renderDeployResult(context, result);
+  return result;
 }

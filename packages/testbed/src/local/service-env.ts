@@ -1,0 +1,31 @@
+import { ensureCredentials } from './credentials.js';
+import { DATABASE_NAME, DATABASE_USER, networkAddress, postgresContainer, redisContainer } from './datastores.js';
+import { keyPaths } from './keys.js';
+import { localLayout } from './layout.js';
+import { readCloudApis } from './cloud-apis.js';
+import { readState } from './state.js';
+
+/**
+ * The variables opsctl needs to use the local environment as it would a real one: the registry
+ * password, the DigitalOcean API stand-in, and the service's database and cache. Addresses are
+ * those on the environment's own network, where the droplets' containers reach them.
+ */
+export async function localEnvironmentVariables(stateDir: string): Promise<Record<string, string>> {
+  const state = await readState(stateDir);
+  if (state === undefined) throw new Error('the local environment is not up (run opsctl local up)');
+  const credentials = await ensureCredentials(stateDir);
+  const ctx = { layout: localLayout(state.droplets), stateDir, keys: keyPaths(stateDir), credentials, imagesDir: '', log: () => undefined };
+  const [pg, redis, cloud] = await Promise.all([
+    networkAddress(ctx, postgresContainer(ctx)),
+    networkAddress(ctx, redisContainer(ctx)),
+    readCloudApis(stateDir),
+  ]);
+  const password = encodeURIComponent(credentials.postgresPassword);
+  return {
+    OPSCTL_REGISTRY_PASSWORD: credentials.registryPassword,
+    DIGITALOCEAN_API_URL: cloud?.doApi ?? '',
+    DIGITALOCEAN_TOKEN: credentials.doToken,
+    DATABASE_URL: `postgres://${DATABASE_USER}:${password}@${pg}:5432/${DATABASE_NAME}`,
+    REDIS_URL: `redis://:${encodeURIComponent(credentials.redisPassword)}@${redis}:6379`,
+  };
+}
