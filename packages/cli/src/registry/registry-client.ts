@@ -1,4 +1,4 @@
-import { Agent } from 'undici';
+import { Agent, fetch, type Response } from 'undici';
 import type { Repository } from './image-ref.js';
 
 export interface RegistryCredentials {
@@ -95,8 +95,8 @@ export class RegistryClient {
       fetch(url, {
         method,
         headers: { ...headers, ...(auth === undefined ? {} : { authorization: auth }) },
-        // @ts-expect-error -- undici's dispatcher option is not in lib.dom's RequestInit
-        dispatcher: this.dispatcher,
+        // undici's own fetch, so its Agent (with the private CA) is a dispatcher it accepts.
+        ...(this.dispatcher === undefined ? {} : { dispatcher: this.dispatcher }),
       }).catch((cause: unknown) => {
         throw new RegistryRequestError(
           `cannot reach registry ${this.repo.registry}: ${reason(cause)}`,
@@ -129,6 +129,7 @@ export class RegistryClient {
     const query = new URLSearchParams({ service: params.service ?? '', scope: params.scope ?? '' });
     const c = this.options.credentials;
     const res = await fetch(`${realm}?${query.toString()}`, {
+      ...(this.dispatcher === undefined ? {} : { dispatcher: this.dispatcher }),
       headers:
         c === undefined
           ? {}
