@@ -5,6 +5,7 @@ import {
   type Descriptor,
 } from '../registry-api/manifest.js';
 import type { RegistryClient, StoredManifest } from '../registry-api/registry-client.js';
+import { mapLimit } from './map-limit.js';
 
 export interface TagRecord {
   readonly tag: string;
@@ -29,6 +30,8 @@ export interface RepositoryRecord {
 }
 
 const UNKNOWN_TIME = '1970-01-01T00:00:00Z';
+/** Registry requests in flight at once while reading. */
+const CONCURRENCY = 8;
 /** Newest first; ties (tags on one manifest) by name so the order is stable. */
 const newestFirst = (
   a: { updatedAt: string; tag?: string; digest: string },
@@ -63,12 +66,15 @@ export class RegistryCatalog {
 
   /** A repository with at least one tag, or undefined. */
   async repository(name: string): Promise<RepositoryRecord | undefined> {
+    const read = await mapLimit(await this.client.listTags(name), CONCURRENCY, async (tag) => {
+      const stored = await this.client.getManifest(name, tag);
+      return stored && { tag, stored, updatedAt: await this.createdAt(name, stored) };
+    });
     const tags: TagRecord[] = [];
     const manifests = new Map<string, ManifestRecord>();
-    for (const tag of await this.client.listTags(name)) {
-      const stored = await this.client.getManifest(name, tag);
-      if (!stored) continue; // deleted between listing and reading
-      const updatedAt = await this.createdAt(name, stored);
+    for (const entry of read) {
+      if (!entry) continue; // deleted between listing and reading
+      const { tag, stored, updatedAt } = entry;
       const size = compressedSize(stored.manifest);
       tags.push({ tag, digest: stored.digest, compressedSize: size, updatedAt });
       const known = manifests.get(stored.digest);
@@ -90,13 +96,20 @@ export class RegistryCatalog {
     };
   }
 
-  /** Repositories that hold at least one tag (distribution keeps emptied ones around), by name. */
-  async repositories(): Promise<RepositoryRecord[]> {
-    const found: RepositoryRecord[] = [];
-    for (const name of (await this.client.listRepositories()).sort()) {
-      const repo = await this.repository(name);
-      if (repo) found.push(repo);
-    }
-    return found;
+  /** Names of repositories that hold at least one tag (distribution keeps emptied ones), sorted. */
+  async repositoryNames(): Promise<string[]> {
+    const names = (await this.client.listRepositories()).sort();
+    const tagged = await mapLimit(
+      names,
+      CONCURRENCY,
+      async (n) => (await this.client.listTags(n)).length > 0,
+    );
+    return names.filter((_, i) => tagged[i]);
+  }
+
+  /** Full records for the given repositories, skipping any emptied meanwhile. */
+  async repositories(names: readonly string[]): Promise<RepositoryRecord[]> {
+    const found = await mapLimit(names, CONCURRENCY, (n) => this.repository(n));
+    return found.filter((r): r is RepositoryRecord => r !== undefined);
   }
 }

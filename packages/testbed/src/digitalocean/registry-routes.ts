@@ -63,9 +63,10 @@ export function addRegistryRoutes(
 
   router.add('GET', `${BASE}/repositoriesV2`, async (req, p) => {
     const name = registry(p);
-    const page = paginate(req, await catalog.repositories(), true);
+    // Page over names first, so only the page's repositories are read in full.
+    const page = paginate(req, await catalog.repositoryNames(), true);
     return ok({
-      repositories: page.items.map((r) => repositoryView(name, r)),
+      repositories: (await catalog.repositories(page.items)).map((r) => repositoryView(name, r)),
       links: page.links,
       meta: page.meta,
     });
