@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createRegistryClient,
   pushImage,
+  type LocalRegistry,
   type PushedImage,
   type RegistryBackend,
 } from '@opsctl/testbed';
@@ -13,12 +14,14 @@ const REG = 'opsctl';
 describe('DigitalOcean client: container registry through the contract proxy, on a real registry', () => {
   let h: Harness;
   let backend: RegistryBackend;
+  let registry: LocalRegistry;
   const pushed: Record<string, PushedImage> = {};
 
   beforeAll(async () => {
     h = await startHarness({ registry: true });
-    if (!h.backend) throw new Error('the harness started no registry');
+    if (!h.backend || !h.registry) throw new Error('the harness started no registry');
     backend = h.backend;
+    registry = h.registry;
     const day = (n: number): Date => new Date(Date.UTC(2026, 2, n));
     pushed.old = await pushImage(backend.client, {
       repository: 'shop/api',
@@ -62,10 +65,10 @@ describe('DigitalOcean client: container registry through the contract proxy, on
     const creds = await h
       .client()
       .getDockerCredentials(REG, { readWrite: true, expirySeconds: 3600 });
-    expect(creds.host).toBe(h.registry?.host);
+    expect(creds.host).toBe(registry.host);
     expect(String(creds.password)).toBe('[redacted]');
     const login = createRegistryClient({
-      ...(backend.client && (h.registry?.connection ?? { url: '', ca: '' })),
+      ...registry.connection,
       username: creds.username,
       password: creds.password.reveal(),
     });
