@@ -12,6 +12,7 @@ import {
 import type { Executor, RunOptions, RunResult } from './executor.js';
 import type { RemoteCommand } from './remote-command.js';
 import { shellLine } from './shell-quote.js';
+import { killChannel } from './ssh/kill-channel.js';
 import { openConnection } from './ssh/open-connection.js';
 import { Semaphore } from './ssh/semaphore.js';
 import { sshTargetLabel, type SshTarget } from './ssh/ssh-target.js';
@@ -118,9 +119,11 @@ export class SshExecutor implements Executor {
             stderr: Buffer.concat(stderr).toString('utf8'),
           });
       };
+      // A stop before the channel opened kills the command as soon as it does.
+      let stopped = false;
       const stop = (error: OpsctlError) => {
-        channel?.signal('KILL');
-        channel?.close();
+        stopped = true;
+        if (channel) killChannel(channel);
         finish(error);
       };
       const fail = (error: OpsctlError) => {
@@ -146,6 +149,10 @@ export class SshExecutor implements Executor {
           return;
         }
         channel = opened;
+        if (stopped) {
+          killChannel(opened);
+          return;
+        }
         opened.on('data', (chunk: Buffer) => stdout.push(chunk));
         opened.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
         opened.on('exit', (code: number | null, signal?: string) => {
