@@ -38,7 +38,13 @@ export function issuesToProblems(
       add(issue.path, cleanMessage(issue));
     }
   }
-  return problems;
+  // In file order, so fixing them top to bottom works; problems without a line go last.
+  return problems
+    .map((problem, index) => ({ problem, index }))
+    .sort(
+      (a, b) => (a.problem.line ?? Infinity) - (b.problem.line ?? Infinity) || a.index - b.index,
+    )
+    .map(({ problem }) => problem);
 }
 
 function cleanMessage(issue: z.core.$ZodIssue): string {

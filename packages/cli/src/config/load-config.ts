@@ -35,7 +35,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ConfigLoad
     text = await readFile(path, 'utf8');
   } catch (error) {
     const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : String(error);
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : String(error);
     return { ok: false, path, problems: [{ path: '', message: `cannot read ${path}: ${reason}` }] };
   }
   return parseConfigText(text, {
