@@ -1,0 +1,193 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configJsonSchemaText } from '../../../src/config/json-schema.js';
+import { MINIMAL_CONFIG } from '../../support/config-fixtures.js';
+import { makeTempDir } from '../../support/temp-dir.js';
+import { buildCli, runCli } from './run-cli.js';
+
+// These tests run the real binary (bin/run.js → dist), built from the current source first.
+let dir: string;
+let remove: () => Promise<void>;
+
+beforeAll(async () => {
+  await buildCli();
+  ({ path: dir, remove } = await makeTempDir());
+}, 120_000);
+
+afterAll(async () => {
+  await remove();
+});
+
+function parseEnvelope(stdout: string): {
+  status: number;
+  result?: unknown;
+  error?: Record<string, unknown>;
+} {
+  return JSON.parse(stdout) as {
+    status: number;
+    result?: unknown;
+    error?: Record<string, unknown>;
+  };
+}
+
+describe('opsctl --help', () => {
+  it('lists every topic and top-level command', async () => {
+    const { stdout, exitCode } = await runCli(['--help']);
+    expect(exitCode).toBe(0);
+    for (const topic of [
+      'build',
+      'push',
+      'deploy',
+      'rollback',
+      'status',
+      'releases',
+      'images',
+      'secrets',
+      'config',
+      'local',
+    ]) {
+      expect(stdout).toMatch(new RegExp(`^  ${topic}\\s`, 'm'));
+    }
+  });
+
+  it.each([
+    ['images', ['images list', 'images prune']],
+    ['secrets', ['secrets check', 'secrets sync']],
+    ['config', ['config schema', 'config validate']],
+    ['local', ['local down', 'local status', 'local up']],
+  ])('lists the %s subcommands', async (topic, commands) => {
+    const { stdout } = await runCli([topic, '--help']);
+    for (const command of commands) expect(stdout).toContain(command);
+  });
+
+  it('documents the global flags and environment variables on every command', async () => {
+    const { stdout } = await runCli(['deploy', '--help']);
+    expect(stdout).toContain('GLOBAL FLAGS');
+    expect(stdout).toContain('[env: OPSCTL_CONFIG]');
+    expect(stdout).toContain('--[no-]auto-rollback');
+    expect(stdout).toContain('--lock-wait=<duration>');
+  });
+});
+
+describe('opsctl config validate --json', () => {
+  it('prints the success envelope and exits 0 for a valid file', async () => {
+    await writeFile(join(dir, 'opsctl.yaml'), MINIMAL_CONFIG);
+    const run = await runCli(['config', 'validate', '--json'], { cwd: dir });
+    expect(run.exitCode).toBe(0);
+    expect(parseEnvelope(run.stdout)).toEqual({
+      status: 0,
+      result: {
+        valid: true,
+        path: join(dir, 'opsctl.yaml'),
+        project: 'shop',
+        services: ['api'],
+        environments: ['staging'],
+      },
+    });
+  });
+
+  it('prints the failure envelope with every problem and exits 2 for an invalid file', async () => {
+    const path = join(dir, 'broken.yaml');
+    await writeFile(
+      path,
+      MINIMAL_CONFIG.replace('project: shop', 'project: Shop').replace('dockerfile:', 'dockerfil:'),
+    );
+    const run = await runCli(['config', 'validate', '--json', '--config', path], { cwd: dir });
+    expect(run.exitCode).toBe(2);
+    const envelope = parseEnvelope(run.stdout);
+    expect(envelope.status).toBe(2);
+    expect(Object.keys(envelope.error ?? {})).toEqual(['code', 'message', 'hint', 'details']);
+    expect(envelope.error).toMatchObject({
+      code: 'CONFIG_INVALID',
+      hint: expect.stringContaining('opsctl config validate') as string,
+    });
+    expect(envelope.error?.details).toEqual({
+      path,
+      problems: [
+        { path: 'project', message: expect.stringContaining('lower-case') as string, line: 1 },
+        { path: 'services.api.dockerfile', message: 'required (expected string)', line: 5 },
+        {
+          path: 'services.api.dockerfil',
+          message: 'unknown key; did you mean "dockerfile"?',
+          line: 6,
+        },
+      ],
+    });
+  });
+
+  it('prints problems and the hint on stderr without --json, keeping stdout empty', async () => {
+    const path = join(dir, 'broken.yaml');
+    const run = await runCli(['config', 'validate', '--config', path], { cwd: dir });
+    expect(run.exitCode).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('Error [CONFIG_INVALID]');
+    expect(run.stderr).toContain(
+      '  - services.api.dockerfil: unknown key; did you mean "dockerfile"? (line 6)',
+    );
+    expect(run.stderr).toContain('Hint: ');
+  });
+
+  it('finds the file through OPSCTL_CONFIG', async () => {
+    const run = await runCli(['config', 'validate'], {
+      cwd: '/',
+      env: { OPSCTL_CONFIG: join(dir, 'opsctl.yaml') },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain(
+      'is valid: project shop, 1 service (api), 1 environment (staging).',
+    );
+  });
+
+  it('reports a missing configuration as CONFIG_NOT_FOUND', async () => {
+    const run = await runCli(['config', 'validate', '--json'], { cwd: '/' });
+    expect(run.exitCode).toBe(2);
+    expect(parseEnvelope(run.stdout).error?.code).toBe('CONFIG_NOT_FOUND');
+  });
+});
+
+describe('errors from the binary', () => {
+  it('renders usage errors in the envelope with exit code 2', async () => {
+    const run = await runCli(['images', 'prune', '--keep', '0', '--json']);
+    expect(run.exitCode).toBe(2);
+    expect(parseEnvelope(run.stdout).error).toMatchObject({
+      code: 'USAGE',
+      message: expect.stringContaining('--keep') as string,
+    });
+  });
+
+  it('adds a GitHub ::error annotation under GitHub Actions, on stderr when --json keeps stdout clean', async () => {
+    const human = await runCli(['config', 'validate'], {
+      cwd: '/',
+      env: { GITHUB_ACTIONS: 'true' },
+    });
+    expect(human.exitCode).toBe(2);
+    expect(human.stdout).toMatch(
+      /^::error title=opsctl CONFIG_NOT_FOUND::No configuration found:%0A/m,
+    );
+    const json = await runCli(['config', 'validate', '--json'], {
+      cwd: '/',
+      env: { GITHUB_ACTIONS: 'true' },
+    });
+    expect(parseEnvelope(json.stdout).status).toBe(2);
+    expect(json.stderr).toMatch(/^::error title=opsctl CONFIG_NOT_FOUND::/m);
+  });
+
+  it('prints no annotation outside GitHub Actions', async () => {
+    const run = await runCli(['config', 'validate'], { cwd: '/' });
+    expect(`${run.stdout}${run.stderr}`).not.toContain('::error');
+  });
+});
+
+describe('opsctl config schema', () => {
+  it('writes the same JSON Schema that is committed in schema/', async () => {
+    const out = join(dir, 'nested', 'opsctl.schema.json');
+    const run = await runCli(['config', 'schema', '--output', out, '--json']);
+    expect(run.exitCode).toBe(0);
+    expect(parseEnvelope(run.stdout).result).toEqual({
+      path: out,
+      bytes: Buffer.byteLength(configJsonSchemaText()),
+    });
+    expect(await readFile(out, 'utf8')).toBe(configJsonSchemaText());
+  });
+});
