@@ -8,3 +8,4 @@ export { localEnvironmentVariables } from './local/service-env.js';
 export { localLayout } from './local/layout.js';
 export { startLoad, transitions } from './load/load-generator.js';
 export type { LoadOptions, LoadReport, Answer, RunningLoad } from './load/load-generator.js';
+export { backendStates } from './local/load-balancer.js';
