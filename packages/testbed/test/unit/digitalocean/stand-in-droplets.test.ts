@@ -128,6 +128,20 @@ describe('DigitalOcean stand-in: auth, droplets, pagination, load balancers, fau
     expect(statuses[2]?.json).toMatchObject({ id: 'server_error' });
   });
 
+  it('answers 429 with retry-after once the hourly quota is spent', async () => {
+    const small = await startDigitalOceanStandIn({ token: TOKEN, rateLimitPerHour: 2 });
+    try {
+      const answers = [];
+      for (let i = 0; i < 3; i++) answers.push(await call(small.url, '/v2/monitoring/alerts'));
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 429]);
+      expect(answers[1]?.headers.get('ratelimit-remaining')).toBe('0');
+      expect(Number(answers[2]?.headers.get('retry-after'))).toBeGreaterThan(3500);
+      expect(answers[2]?.json).toMatchObject({ id: 'too_many_requests' });
+    } finally {
+      await small.close();
+    }
+  });
+
   it('adds and removes load balancer droplets through the hook', async () => {
     expect(
       (
