@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configJsonSchemaText } from '../../../src/config/json-schema.js';
 import { MINIMAL_CONFIG } from '../../support/config-fixtures.js';
 import { makeTempDir } from '../../support/temp-dir.js';
-import { buildCli, runCli } from './run-cli.js';
+import { buildCli, PACKAGE_DIR, runCli } from './run-cli.js';
 
 // These tests run the real binary (bin/run.js → dist), built from the current source first.
 let dir: string;
@@ -67,6 +67,50 @@ describe('opsctl --help', () => {
     expect(stdout).toContain('[env: OPSCTL_CONFIG]');
     expect(stdout).toContain('--[no-]auto-rollback');
     expect(stdout).toContain('--lock-wait=<duration>');
+  });
+});
+
+describe('the command contract (oclif.manifest.json)', () => {
+  const GLOBAL = ['config', 'json', 'verbose'];
+  const EXPECTED: Record<string, { flags: string[]; env: boolean }> = {
+    build: { flags: ['service', 'version', 'no-cache'], env: false },
+    push: { flags: ['service'], env: false },
+    deploy: {
+      flags: ['service', 'sha', 'dry-run', 'lock-wait', 'force-unlock', 'auto-rollback'],
+      env: true,
+    },
+    rollback: { flags: ['service', 'sha', 'dry-run', 'lock-wait', 'force-unlock'], env: true },
+    status: { flags: [], env: true },
+    releases: { flags: ['service', 'limit'], env: true },
+    'images:list': { flags: ['service'], env: true },
+    'images:prune': { flags: ['keep', 'service', 'dry-run', 'wait'], env: true },
+    'secrets:sync': { flags: ['dry-run', 'only', 'restart'], env: true },
+    'secrets:check': { flags: [], env: true },
+    'config:validate': { flags: [], env: false },
+    'config:schema': { flags: ['output'], env: false },
+    'local:up': { flags: ['droplets'], env: false },
+    'local:down': { flags: [], env: false },
+    'local:status': { flags: [], env: false },
+  };
+
+  it('declares every command with its flags, the global flags and the optional environment argument', async () => {
+    const manifest = JSON.parse(
+      await readFile(join(PACKAGE_DIR, 'oclif.manifest.json'), 'utf8'),
+    ) as {
+      commands: Record<
+        string,
+        { flags: Record<string, unknown>; args: Record<string, { required?: boolean }> }
+      >;
+    };
+    expect(Object.keys(manifest.commands).sort()).toEqual(Object.keys(EXPECTED).sort());
+    for (const [id, expected] of Object.entries(EXPECTED)) {
+      const command = manifest.commands[id];
+      expect(Object.keys(command?.flags ?? {}), id).toEqual(
+        expect.arrayContaining([...expected.flags, ...GLOBAL]),
+      );
+      expect(command?.args.env !== undefined, `${id} takes [env]`).toBe(expected.env);
+      if (expected.env) expect(command?.args.env?.required, id).toBe(false);
+    }
   });
 });
 
