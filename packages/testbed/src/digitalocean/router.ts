@@ -34,9 +34,13 @@ export class Router {
       const m = route.pattern.exec(path);
       if (!m) continue;
       const params: Record<string, string> = {};
-      route.names.forEach((name, i) => {
-        params[name] = decodeURIComponent(m[i + 1] ?? '');
-      });
+      try {
+        route.names.forEach((name, i) => {
+          params[name] = decodeURIComponent(m[i + 1] ?? '');
+        });
+      } catch {
+        return undefined; // a malformed %-escape names nothing that exists
+      }
       return { handler: route.handler, params };
     }
     return undefined;
