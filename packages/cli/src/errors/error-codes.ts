@@ -21,8 +21,6 @@ export const ERROR_CODES = {
   SSH_CONNECTION_LOST: 'external',
   COMMAND_FAILED: 'external',
   COMMAND_TIMEOUT: 'external',
-  LOCK_HELD: 'external',
-  PARTIAL_FAILURE: 'external',
   CANCELLED: 'cancelled',
   INTERNAL: 'bug',
 } as const satisfies Record<string, ErrorKind>;
