@@ -39,6 +39,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   protected args!: CommandArgs<T>;
   #context: CommandContext | undefined;
   #redactor: Redactor | undefined;
+  #failed = false;
   readonly #abort = new AbortController();
   readonly #onInterrupt = () => {
     this.#abort.abort();
@@ -78,7 +79,20 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     });
   }
 
+  /**
+   * oclif prints the success JSON only for a truthy result; the envelope promises one document
+   * on every run, so an empty result is printed as `"result": null`.
+   */
+  protected override async _run<R>(): Promise<R> {
+    const result = await super._run<R>();
+    if (!this.#failed && !result && this.jsonEnabled()) {
+      this.logJson(this.toSuccessJson(result ?? null));
+    }
+    return result;
+  }
+
   protected override catch(thrown: Interfaces.CommandError): Promise<void> {
+    this.#failed = true;
     const error = toOpsctlError(thrown, this.#abort.signal);
     const redactor = this.#getRedactor();
     if (process.env.GITHUB_ACTIONS === 'true') {
