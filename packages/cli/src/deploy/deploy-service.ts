@@ -33,45 +33,93 @@ export async function deploy(ctx: CommandContext, opts: DeployOptions): Promise<
   const deploy = env.config.deploy;
   try {
     const primary = handles[0];
-    if (primary === undefined) throw new OpsctlError({ code: 'NO_DROPLETS', kind: 'user', message: `Environment ${env.name} has no droplets.`, hint: 'Check its droplets in opsctl.yaml.' });
+    if (primary === undefined)
+      throw new OpsctlError({
+        code: 'NO_DROPLETS',
+        kind: 'user',
+        message: `Environment ${env.name} has no droplets.`,
+        hint: 'Check its droplets in opsctl.yaml.',
+      });
     const target: ReleaseTarget =
       opts.kind === 'rollback'
-        ? await chooseRollbackTarget({ exec: primary.exec, paths, registry: registry.client, repo: registry.repo, sha: opts.sha })
-        : await resolveTarget(registry.client, registry.repo, opts.sha ?? (await headSha(ctx, configDir)));
+        ? await chooseRollbackTarget({
+            exec: primary.exec,
+            paths,
+            registry: registry.client,
+            repo: registry.repo,
+            sha: opts.sha,
+          })
+        : await resolveTarget(
+            registry.client,
+            registry.repo,
+            opts.sha ?? (await headSha(ctx, configDir)),
+          );
     const values = runtimeEnv({
       plain: svc.env,
-      secretNames: env.config.secrets.filter((s) => s.targets.includes('droplets')).map((s) => s.name),
+      secretNames: env.config.secrets
+        .filter((s) => s.targets.includes('droplets'))
+        .map((s) => s.name),
       environment: env.name,
       configDir,
       processEnv: ctx.env,
     });
-    for (const value of values.values()) if (typeof value !== 'string') ctx.redactor.add(value.reveal());
+    for (const value of values.values())
+      if (typeof value !== 'string') ctx.redactor.add(value.reveal());
     const settings: HostSettings = {
-      service, containerPort: svc.port, healthPath: svc.healthPath, versionPath: deploy.smoke.versionPath,
-      slots: deploy.slots, healthTimeoutMs: deploy.healthTimeout, healthIntervalMs: deploy.healthInterval,
-      drainTimeoutMs: deploy.drainTimeout, paths, envFile: renderEnvFile(values), envNames: [...values.keys()],
-      registryLogin: registry.login, dryRun: ctx.dryRun,
+      service,
+      containerPort: svc.port,
+      healthPath: svc.healthPath,
+      slots: deploy.slots,
+      healthTimeoutMs: deploy.healthTimeout,
+      healthIntervalMs: deploy.healthInterval,
+      drainTimeoutMs: deploy.drainTimeout,
+      paths,
+      envFile: renderEnvFile(values),
+      envNames: [...values.keys()],
+      registryLogin: registry.login,
+      dryRun: ctx.dryRun,
     };
-    ctx.logger.info(`${opts.kind === 'rollback' ? 'Rolling back' : 'Deploying'} ${service} ${target.sha} to ${env.name} (${handles.map((h) => h.name).join(', ')})`);
+    ctx.logger.info(
+      `${opts.kind === 'rollback' ? 'Rolling back' : 'Deploying'} ${service} ${target.sha} to ${env.name} (${handles.map((h) => h.name).join(', ')})`,
+    );
     // A dry run changes nothing, so it needs no lock (and must not take one).
-    const lock = ctx.dryRun ? { release: () => Promise.resolve() } : await takeDeployLock(primary.exec, {
-      lockDir: paths.lockDir, sha: target.sha, ciRunUrl: ciRunUrl(ctx.env), waitMs: opts.lockWaitMs,
-      ttlMs: deploy.lockTtl, forceUnlock: opts.forceUnlock, environment: env.name,
-    });
+    const lock = ctx.dryRun
+      ? { release: () => Promise.resolve() }
+      : await takeDeployLock(primary.exec, {
+          lockDir: paths.lockDir,
+          sha: target.sha,
+          ciRunUrl: ciRunUrl(ctx.env),
+          waitMs: opts.lockWaitMs,
+          ttlMs: deploy.lockTtl,
+          forceUnlock: opts.forceUnlock,
+          environment: env.name,
+        });
     try {
       return await runDeploy({
-        environment: env.name, kind: opts.kind, target, droplets: handles, settings,
+        environment: env.name,
+        kind: opts.kind,
+        target,
+        droplets: handles,
+        settings,
         preDeploy: opts.kind === 'deploy' ? svc.preDeploy : undefined,
         parallelism: deploy.parallelism,
-        smoke: { baseUrl: env.config.loadBalancer?.url, paths: deploy.smoke.paths, versionPath: deploy.smoke.versionPath },
+        smoke: {
+          baseUrl: env.config.loadBalancer?.url,
+          paths: deploy.smoke.paths,
+          versionPath: deploy.smoke.versionPath,
+        },
         autoRollback: opts.autoRollback && deploy.autoRollback,
         actor: ctx.env.GITHUB_ACTOR ?? userInfo().username,
         ciRunUrl: ciRunUrl(ctx.env),
-        report: (droplet, message) => { ctx.logger.info(`${droplet}: ${message}`); },
+        report: (droplet, message) => {
+          ctx.logger.info(`${droplet}: ${message}`);
+        },
         signal: ctx.signal,
       });
     } finally {
-      await lock.release().catch((error: unknown) => { ctx.logger.warn(`could not release the deploy lock: ${String(error)}`); });
+      await lock.release().catch((error: unknown) => {
+        ctx.logger.warn(`could not release the deploy lock: ${String(error)}`);
+      });
     }
   } finally {
     await ctx.executors.closeAll();
@@ -79,10 +127,21 @@ export async function deploy(ctx: CommandContext, opts: DeployOptions): Promise<
 }
 
 async function headSha(ctx: CommandContext, dir: string): Promise<string> {
-  const result = await ctx.executors.local().run(command(['git', '-C', dir, 'rev-parse', 'HEAD'], { description: 'read the commit of HEAD', readOnly: true }), { allowFailure: true });
+  const result = await ctx.executors.local().run(
+    command(['git', '-C', dir, 'rev-parse', 'HEAD'], {
+      description: 'read the commit of HEAD',
+      readOnly: true,
+    }),
+    { allowFailure: true },
+  );
   const sha = result.stdout.trim();
   if (result.exitCode !== 0 || sha === '') {
-    throw new OpsctlError({ code: 'GIT_HEAD_UNKNOWN', kind: 'user', message: `Cannot read the commit of HEAD in ${dir}.`, hint: 'Run inside a git repository, or pass --sha.' });
+    throw new OpsctlError({
+      code: 'GIT_HEAD_UNKNOWN',
+      kind: 'user',
+      message: `Cannot read the commit of HEAD in ${dir}.`,
+      hint: 'Run inside a git repository, or pass --sha.',
+    });
   }
   return sha;
 }

@@ -20,15 +20,53 @@ export interface DropletStatus {
 }
 
 /** Reads one droplet's state; an unreachable droplet is reported, not thrown. */
-export async function dropletStatus(name: string, exec: Executor, paths: RemotePaths, healthPath: string): Promise<DropletStatus> {
+export async function dropletStatus(
+  name: string,
+  exec: Executor,
+  paths: RemotePaths,
+  healthPath: string,
+): Promise<DropletStatus> {
   try {
     const active = await readActive(exec, paths.activeFile);
-    const health = active === undefined ? undefined : (await exec.run(containerHealth(active.container))).stdout.trim();
-    const started = active === undefined ? undefined : (await exec.run(command(['docker', 'inspect', '--format', '{{.State.StartedAt}}', active.container], { readOnly: true }), { allowFailure: true })).stdout.trim();
-    const check = (await exec.run(httpStatus(80, healthPath), { allowFailure: true })).stdout.trim();
-    return { droplet: name, reachable: true, slot: active?.slot, sha: active?.sha, health, startedAt: started === '' ? undefined : started, loadBalancerCheck: check, error: undefined };
+    const health =
+      active === undefined
+        ? undefined
+        : (await exec.run(containerHealth(active.container))).stdout.trim();
+    const started =
+      active === undefined
+        ? undefined
+        : (
+            await exec.run(
+              command(['docker', 'inspect', '--format', '{{.State.StartedAt}}', active.container], {
+                readOnly: true,
+              }),
+              { allowFailure: true },
+            )
+          ).stdout.trim();
+    const check = (
+      await exec.run(httpStatus(80, healthPath), { allowFailure: true })
+    ).stdout.trim();
+    return {
+      droplet: name,
+      reachable: true,
+      slot: active?.slot,
+      sha: active?.sha,
+      health,
+      startedAt: started === '' ? undefined : started,
+      loadBalancerCheck: check,
+      error: undefined,
+    };
   } catch (error) {
-    return { droplet: name, reachable: false, slot: undefined, sha: undefined, health: undefined, startedAt: undefined, loadBalancerCheck: undefined, error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+    return {
+      droplet: name,
+      reachable: false,
+      slot: undefined,
+      sha: undefined,
+      health: undefined,
+      startedAt: undefined,
+      loadBalancerCheck: undefined,
+      error: error instanceof Error ? error.message.split('\n')[0] : String(error),
+    };
   }
 }
 

@@ -17,17 +17,28 @@ export interface EnvironmentHandles {
 }
 
 /** Environment, service, droplets (one executor each) and remote paths: what every droplet command starts from. */
-export async function environmentHandles(ctx: CommandContext, service: string | undefined): Promise<EnvironmentHandles> {
+export async function environmentHandles(
+  ctx: CommandContext,
+  service: string | undefined,
+): Promise<EnvironmentHandles> {
   const loaded = await ctx.config();
   const env = await ctx.environment();
   const picked = pickService(loaded.config, service);
-  const droplets = await listDroplets(ctx, env.config);
+  const configDir = dirname(loaded.path);
+  const droplets = await listDroplets(ctx, env, configDir);
   return {
     environment: { name: env.name, config: env.config },
     service: picked.name,
     serviceConfig: picked.service,
-    configDir: dirname(loaded.path),
-    droplets: droplets.map((d) => ({ name: d.name, exec: ctx.executors.forHost(sshTargetFor(d, env.config.ssh)) })),
-    paths: remotePaths(picked.name, env.name, env.config.envFile.replaceAll('{service}', picked.name)),
+    configDir,
+    droplets: droplets.map((d) => ({
+      name: d.name,
+      exec: ctx.executors.forHost(sshTargetFor(d, env.config.ssh)),
+    })),
+    paths: remotePaths(
+      picked.name,
+      env.name,
+      env.config.envFile.replaceAll('{service}', picked.name),
+    ),
   };
 }

@@ -16,7 +16,6 @@ export interface HostSettings {
   readonly service: string;
   readonly containerPort: number;
   readonly healthPath: string;
-  readonly versionPath: string | undefined;
   readonly slots: SlotPorts;
   readonly healthTimeoutMs: number;
   readonly healthIntervalMs: number;

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { OpsctlError } from '../errors/opsctl-error.js';
 import { containerHealth, containerLogs } from './commands/docker.js';
-import { httpBody, httpStatus } from './commands/http.js';
+import { httpStatus, servedBy } from './commands/http.js';
 import type { HostRun } from './host-context.js';
 import { throwIfCancelled } from './cancel.js';
 
@@ -66,14 +66,8 @@ async function unhealthy(run: HostRun, container: string, why: string): Promise<
   });
 }
 
-/** Whether the droplet's nginx serves the target release (its version path names the SHA). */
-export async function servesRelease(run: HostRun, sha: string): Promise<boolean> {
-  const { exec, settings } = run;
-  const health = (
-    await exec.run(httpStatus(80, settings.healthPath), { allowFailure: true })
-  ).stdout.trim();
-  if (health !== '200') return false;
-  if (settings.versionPath === undefined) return true;
-  const body = (await exec.run(httpBody(80, settings.versionPath), { allowFailure: true })).stdout;
-  return body.includes(sha);
+/** Whether the droplet's nginx now answers the health path from the given slot port. */
+export async function nginxServesSlot(run: HostRun, port: number): Promise<boolean> {
+  const { stdout } = await run.exec.run(servedBy(run.settings.healthPath), { allowFailure: true });
+  return stdout.trim() === `200 127.0.0.1:${port}`;
 }

@@ -6,7 +6,7 @@ import { establishedConnections } from './commands/http.js';
 import { nginxReload, nginxTest } from './commands/nginx.js';
 import { readActive, type ActiveRelease } from './active-release.js';
 import type { HostRun, ReleaseTarget } from './host-context.js';
-import { servesRelease, waitUntilHealthy } from './host-health.js';
+import { nginxServesSlot, waitUntilHealthy } from './host-health.js';
 import { renderUpstream } from './nginx-upstream.js';
 import { idleSlot, slotContainer, slotPort } from './slots.js';
 import { throwIfCancelled } from './cancel.js';
@@ -57,13 +57,13 @@ export async function switchHost(run: HostRun, target: ReleaseTarget): Promise<H
   report(`switching nginx to ${slot}`);
   const before = (await exec.run(readFileIfExists(settings.paths.upstreamFile))).stdout;
   await pointNginx(run, renderUpstream(settings.service, port, slot), before);
-  if (!settings.dryRun && !(await verify(run, target.sha))) {
+  if (!settings.dryRun && !(await verify(run, port))) {
     await pointNginx(run, before, before);
     await exec.run(removeContainer(container), { allowFailure: true });
     throw new OpsctlError({
       code: 'SWITCH_NOT_VERIFIED',
       kind: 'external',
-      message: `nginx on ${exec.target} did not serve release ${target.sha} after the switch; switched back to the old slot.`,
+      message: `nginx on ${exec.target} did not route to the ${slot} slot (port ${port}) after the switch; switched back to the old slot.`,
       hint: 'Check the nginx layout on the droplet (infrastructure/ansible/README.md) and deploy again.',
     });
   }
@@ -104,10 +104,11 @@ async function pointNginx(run: HostRun, upstream: string, restore: string): Prom
   await exec.run(nginxReload());
 }
 
-async function verify(run: HostRun, sha: string): Promise<boolean> {
+/** The reload is asynchronous (new workers start, old ones finish): poll until the new slot answers. */
+async function verify(run: HostRun, port: number): Promise<boolean> {
   const deadline = Date.now() + VERIFY_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (await servesRelease(run, sha)) return true;
+    if (await nginxServesSlot(run, port)) return true;
     await sleep(200);
   }
   return false;

@@ -18,7 +18,11 @@ export interface DigestLookup {
  * Turns a commit (full SHA, or a prefix of at least 4 characters such as `abc1234`) into the image
  * it was built as, by digest. Refuses, listing what exists, when the registry has no such image.
  */
-export async function resolveTarget(registry: DigestLookup, repo: Repository, sha: string): Promise<ReleaseTarget> {
+export async function resolveTarget(
+  registry: DigestLookup,
+  repo: Repository,
+  sha: string,
+): Promise<ReleaseTarget> {
   const wanted = sha.toLowerCase();
   if (!SHA_PREFIX.test(wanted)) {
     throw new OpsctlError({

@@ -26,7 +26,10 @@ export async function chooseRollbackTarget(input: RollbackTargetInput): Promise<
   const history = await readReleases(input.exec, input.paths.releasesFile);
   const active = await readActive(input.exec, input.paths.activeFile);
   if (input.sha === undefined) {
-    const previous = history.filter(succeeded).reverse().find((r) => r.sha !== active?.sha);
+    const previous = history
+      .filter(succeeded)
+      .reverse()
+      .find((r) => r.sha !== active?.sha);
     if (previous === undefined) {
       throw new OpsctlError({
         code: 'NO_PREVIOUS_RELEASE',
@@ -38,7 +41,9 @@ export async function chooseRollbackTarget(input: RollbackTargetInput): Promise<
     return { sha: previous.sha, digest: previous.digest, image: previous.image };
   }
   const wanted = input.sha.toLowerCase();
-  const known = history.filter((r) => r.sha.startsWith(wanted.slice(0, r.sha.length)) && wanted.length >= 4).reverse()[0];
+  const known = history
+    .filter((r) => r.sha.startsWith(wanted.slice(0, r.sha.length)) && wanted.length >= 4)
+    .reverse()[0];
   if (known !== undefined) return { sha: known.sha, digest: known.digest, image: known.image };
   try {
     return await resolveTarget(input.registry, input.repo, wanted);

@@ -2,13 +2,18 @@ import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-const HEADER = '# Values for the local environment, written by `opsctl local up`. Gitignored; never commit.';
+const HEADER =
+  '# Values for the local environment, written by `opsctl local up`. Gitignored; never commit.';
 
 /**
  * Sets `values` in `.env.<environment>` beside opsctl.yaml (mode 0600, written atomically),
  * keeping any other variables a developer added there.
  */
-export async function writeDotEnv(configDir: string, environment: string, values: Readonly<Record<string, string>>): Promise<string> {
+export async function writeDotEnv(
+  configDir: string,
+  environment: string,
+  values: Readonly<Record<string, string>>,
+): Promise<string> {
   const file = join(configDir, `.env.${environment}`);
   const kept = existsSync(file)
     ? (await readFile(file, 'utf8')).split('\n').filter((line) => {

@@ -6,7 +6,9 @@ export function renderLocalStatus(context: CommandContext, status: LocalStatus):
     context.output.line('The local environment is not running (start it with: opsctl local up).');
     return;
   }
-  context.output.line(`Load balancer  ${status.loadBalancer.url}  (stats ${status.loadBalancer.statsUrl})`);
+  context.output.line(
+    `Load balancer  ${status.loadBalancer.url}  (stats ${status.loadBalancer.statsUrl})`,
+  );
   context.output.line(`Registry       ${status.registry.url}`);
   context.output.line(`DigitalOcean   ${status.doApi.url || 'not running'}`);
   context.output.table(status.droplets, [

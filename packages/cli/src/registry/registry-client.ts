@@ -21,6 +21,25 @@ const MANIFEST_TYPES = [
   'application/vnd.docker.distribution.manifest.v2+json',
 ].join(', ');
 
+/** What a manifest says about an image, enough to compare it with a local one and size it. */
+export interface ManifestInfo {
+  readonly digest: string;
+  readonly mediaType: string;
+  /**
+   * Digest of the image configuration: the image ID Docker shows for the same image locally.
+   * Undefined for an index (a multi-platform list), which has no single configuration.
+   */
+  readonly configDigest: string | undefined;
+  /** Bytes a pull transfers: configuration plus compressed layers (an index: its own size). */
+  readonly compressedSize: number;
+}
+
+interface ManifestBody {
+  readonly mediaType?: string;
+  readonly config?: { readonly digest: string; readonly size: number };
+  readonly layers?: readonly { readonly size: number }[];
+}
+
 export class RegistryRequestError extends Error {
   constructor(
     message: string,
@@ -61,6 +80,42 @@ export class RegistryClient {
         res.status,
       );
     return digest;
+  }
+
+  /** The manifest a tag or digest names, or undefined when there is none. */
+  async manifest(reference: string): Promise<ManifestInfo | undefined> {
+    const res = await this.request('GET', `manifests/${encodeURIComponent(reference)}`, {
+      accept: MANIFEST_TYPES,
+    });
+    if (res.status === 404) return undefined;
+    await this.ensureOk(res, `read ${this.repo.path}:${reference}`);
+    const text = await res.text();
+    const body = JSON.parse(text) as ManifestBody;
+    const digest = res.headers.get('docker-content-digest');
+    if (digest === null)
+      throw new RegistryRequestError(
+        `registry gave no digest for ${this.repo.path}:${reference}`,
+        res.status,
+      );
+    const layers = (body.layers ?? []).reduce((sum, layer) => sum + layer.size, 0);
+    return {
+      digest,
+      mediaType: body.mediaType ?? res.headers.get('content-type') ?? 'unknown',
+      configDigest: body.config?.digest,
+      compressedSize:
+        body.config === undefined ? Buffer.byteLength(text) : body.config.size + layers,
+    };
+  }
+
+  /**
+   * When an image was built: `created` in its configuration blob (the registry API itself keeps
+   * no dates). Undefined when the configuration has none.
+   */
+  async imageCreated(configDigest: string): Promise<string | undefined> {
+    const res = await this.request('GET', `blobs/${configDigest}`, {});
+    await this.ensureOk(res, `read image configuration ${configDigest} of ${this.repo.path}`);
+    const body = (await res.json()) as { created?: unknown };
+    return typeof body.created === 'string' ? body.created : undefined;
   }
 
   /** Every tag of the repository (follows the Link header's pagination). */

@@ -18,7 +18,10 @@ export interface DeployOptions {
 export type { DeployResult };
 
 /** Deploy a release blue-green with zero downtime (dry run: context.dryRun). */
-export async function deploy(context: CommandContext, options: DeployOptions): Promise<DeployResult> {
+export async function deploy(
+  context: CommandContext,
+  options: DeployOptions,
+): Promise<DeployResult> {
   const result = await runDeployService(context, {
     service: options.service,
     sha: options.sha,

@@ -9,9 +9,17 @@ export interface LocalDownResult {
 }
 
 /** Stop the local environment and remove what it created: processes, containers, networks, volumes. */
-export async function localDown(context: CommandContext, _options: LocalDownOptions): Promise<LocalDownResult> {
+export async function localDown(
+  context: CommandContext,
+  _options: LocalDownOptions,
+): Promise<LocalDownResult> {
   const { stateDir } = await localStateDir(context);
-  await stopLocal({ stateDir, log: (line) => { context.logger.info(line); } });
+  await stopLocal({
+    stateDir,
+    log: (line) => {
+      context.logger.info(line);
+    },
+  });
   context.output.line('The local environment is down; nothing of it is left running.');
   return { stopped: true };
 }

@@ -8,7 +8,10 @@ export type LocalStatusOptions = Record<string, never>;
 export type LocalStatusResult = LocalStatus;
 
 /** Show what of the local environment is running, read from Docker and the load balancer. */
-export async function localStatus(context: CommandContext, _options: LocalStatusOptions): Promise<LocalStatusResult> {
+export async function localStatus(
+  context: CommandContext,
+  _options: LocalStatusOptions,
+): Promise<LocalStatusResult> {
   const { stateDir } = await localStateDir(context);
   const status = await readLocalStatus(stateDir);
   renderLocalStatus(context, status);

@@ -1,4 +1,8 @@
-import { localEnvironmentVariables, localUp as startLocal, type LocalStatus } from '@opsctl/testbed';
+import {
+  localEnvironmentVariables,
+  localUp as startLocal,
+  type LocalStatus,
+} from '@opsctl/testbed';
 import type { CommandContext } from '../context/command-context.js';
 import { writeDotEnv } from '../local-env/dot-env-writer.js';
 import { renderLocalStatus } from '../local-env/render-local-status.js';
@@ -15,15 +19,25 @@ export type LocalUpResult = LocalStatus;
  * Start the local environment (or keep it, if it is up with the same droplet count), then write
  * the values opsctl needs to use it into .env.local, where `opsctl ... local` reads them.
  */
-export async function localUp(context: CommandContext, options: LocalUpOptions): Promise<LocalUpResult> {
+export async function localUp(
+  context: CommandContext,
+  options: LocalUpOptions,
+): Promise<LocalUpResult> {
   const { stateDir, configDir } = await localStateDir(context);
   const status = await startLocal({
     stateDir,
     droplets: options.droplets,
-    log: (line) => { context.logger.info(line); },
+    log: (line) => {
+      context.logger.info(line);
+    },
   });
   const values = await localEnvironmentVariables(stateDir);
-  for (const name of ['OPSCTL_REGISTRY_PASSWORD', 'DIGITALOCEAN_TOKEN', 'DATABASE_URL', 'REDIS_URL'] as const) {
+  for (const name of [
+    'OPSCTL_REGISTRY_PASSWORD',
+    'DIGITALOCEAN_TOKEN',
+    'DATABASE_URL',
+    'REDIS_URL',
+  ] as const) {
     context.redactor.add(values[name] ?? '');
   }
   const file = await writeDotEnv(configDir, 'local', values);

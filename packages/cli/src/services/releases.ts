@@ -16,10 +16,17 @@ export interface ReleasesResult {
 }
 
 /** Show the release history of an environment, merged from every droplet's append-only log. */
-export async function releases(context: CommandContext, options: ReleasesOptions): Promise<ReleasesResult> {
+export async function releases(
+  context: CommandContext,
+  options: ReleasesOptions,
+): Promise<ReleasesResult> {
   const h = await environmentHandles(context, options.service);
-  const all = (await Promise.all(h.droplets.map((d) => readReleases(d.exec, h.paths.releasesFile)))).flat();
-  const ids = [...new Set(all.sort((a, b) => b.startedAt.localeCompare(a.startedAt)).map((r) => r.id))].slice(0, options.limit);
+  const all = (
+    await Promise.all(h.droplets.map((d) => readReleases(d.exec, h.paths.releasesFile)))
+  ).flat();
+  const ids = [
+    ...new Set(all.sort((a, b) => b.startedAt.localeCompare(a.startedAt)).map((r) => r.id)),
+  ].slice(0, options.limit);
   const shown = all.filter((r) => ids.includes(r.id));
   context.output.table(shown, [
     { header: 'STARTED', value: (r) => r.startedAt },

@@ -17,7 +17,10 @@ export type RollbackResult = DeployResult;
  * Return to the previous successful release, or to any released or pushed SHA, through the same
  * blue-green path as a deploy (pulled when it is no longer on a droplet).
  */
-export async function rollback(context: CommandContext, options: RollbackOptions): Promise<RollbackResult> {
+export async function rollback(
+  context: CommandContext,
+  options: RollbackOptions,
+): Promise<RollbackResult> {
   const result = await runDeployService(context, {
     service: options.service,
     sha: options.sha,

@@ -15,20 +15,47 @@ export interface StatusResult {
 }
 
 /** Show what runs where in an environment: per droplet slot, SHA, health, uptime and the LB's view. */
-export async function status(context: CommandContext, options: StatusOptions): Promise<StatusResult> {
+export async function status(
+  context: CommandContext,
+  options: StatusOptions,
+): Promise<StatusResult> {
   const h = await environmentHandles(context, options.service);
-  const droplets = await Promise.all(h.droplets.map((d) => dropletStatus(d.name, d.exec, h.paths, h.serviceConfig.healthPath)));
+  const droplets = await Promise.all(
+    h.droplets.map((d) => dropletStatus(d.name, d.exec, h.paths, h.serviceConfig.healthPath)),
+  );
   const primary = h.droplets[0];
-  const lock = primary === undefined ? undefined : await lockHolder(primary.exec, h.paths).catch(() => undefined);
-  const result: StatusResult = { environment: h.environment.name, service: h.service, droplets, lock, loadBalancerUrl: h.environment.config.loadBalancer?.url };
-  context.output.line(`${h.service} in ${h.environment.name}${result.loadBalancerUrl === undefined ? '' : ` behind ${result.loadBalancerUrl}`}`);
+  const lock =
+    primary === undefined
+      ? undefined
+      : await lockHolder(primary.exec, h.paths).catch(() => undefined);
+  const result: StatusResult = {
+    environment: h.environment.name,
+    service: h.service,
+    droplets,
+    lock,
+    loadBalancerUrl: h.environment.config.loadBalancer?.url,
+  };
+  context.output.line(
+    `${h.service} in ${h.environment.name}${result.loadBalancerUrl === undefined ? '' : ` behind ${result.loadBalancerUrl}`}`,
+  );
   context.output.table(droplets, [
     { header: 'DROPLET', value: (d) => d.droplet },
     { header: 'SLOT', value: (d) => d.slot ?? '-' },
     { header: 'SHA', value: (d) => d.sha ?? '-' },
-    { header: 'HEALTH', value: (d) => d.health ?? (d.reachable ? '-' : `unreachable: ${d.error ?? ''}`) },
+    {
+      header: 'HEALTH',
+      value: (d) => d.health ?? (d.reachable ? '-' : `unreachable: ${d.error ?? ''}`),
+    },
     { header: 'UP SINCE', value: (d) => d.startedAt ?? '-' },
-    { header: 'LB CHECK', value: (d) => (d.loadBalancerCheck === '200' ? 'passing' : d.loadBalancerCheck === undefined ? '-' : `failing (${d.loadBalancerCheck})`) },
+    {
+      header: 'LB CHECK',
+      value: (d) =>
+        d.loadBalancerCheck === '200'
+          ? 'passing'
+          : d.loadBalancerCheck === undefined
+            ? '-'
+            : `failing (${d.loadBalancerCheck})`,
+    },
   ]);
   if (lock !== undefined) context.output.line(`Deploy lock held: ${JSON.stringify(lock)}`);
   return result;

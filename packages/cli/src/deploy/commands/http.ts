@@ -30,3 +30,20 @@ export const establishedConnections = (port: number): RemoteCommand => ({
   description: `count connections to port ${port}`,
   readOnly: true,
 });
+
+/** Status and serving slot of a GET through the droplet's nginx: `200 127.0.0.1:3002`. */
+export const servedBy = (path: string): RemoteCommand => ({
+  argv: [
+    'curl',
+    '--silent',
+    '--output',
+    '/dev/null',
+    '--max-time',
+    '2',
+    '--write-out',
+    '%{http_code} %header{x-opsctl-upstream}',
+    `http://127.0.0.1:80${path}`,
+  ],
+  description: `GET ${path} through nginx`,
+  readOnly: true,
+});

@@ -26,7 +26,6 @@ const settings: HostSettings = {
   service: 'api',
   containerPort: 3000,
   healthPath: '/health',
-  versionPath: '/version',
   slots: { blue: 3001, green: 3002 },
   healthTimeoutMs: 300,
   healthIntervalMs: 10,
@@ -56,7 +55,10 @@ function droplet(health: string): RecordingExecutor {
     )
     .on(containerHealth('opsctl-api-green').argv.slice(0, 3) as string[], { stdout: health })
     .on(['curl'], (cmd) => ({
-      stdout: String(cmd.argv.at(-1)).endsWith('/version') ? `{"sha":"${SHA}"}` : '200',
+      // The switch is verified by which slot nginx routes to, named in X-Opsctl-Upstream.
+      stdout: cmd.argv.includes('%{http_code} %header{x-opsctl-upstream}')
+        ? '200 127.0.0.1:3002'
+        : '200',
     }))
     .on(['sh', '-c', 'ss -Htn state established "( sport = :$1 )" | wc -l'], { stdout: '0\n' });
 }
