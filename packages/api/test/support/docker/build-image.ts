@@ -29,6 +29,11 @@ function builderEnv(): Promise<NodeJS.ProcessEnv> {
   return builder;
 }
 
+/** Which builder `buildImage` uses on this machine, for reports. */
+export async function builderName(): Promise<string> {
+  return (await builderEnv()).DOCKER_BUILDKIT === '1' ? 'BuildKit' : 'the classic builder';
+}
+
 /**
  * Certificates this machine trusts beyond the public ones (Debian keeps them in
  * /usr/local/share/ca-certificates), for the build stages' HTTPS downloads behind a
