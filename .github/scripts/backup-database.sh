@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Backs up an environment's database before a deploy: runs infrastructure/ansible/playbooks/backup.yml
+# against infrastructure/ansible/inventory/<environment>.yml. The dump runs on the first API
+# droplet (the only host the database admits) as the deploy user, with the deploy key; the
+# PostgreSQL client and s3cmd must already be there (setup-api.yml, or one backup.yml run as admin).
+#
+#   OPSCTL_BACKUP_DATABASE_URL=... SPACES_ACCESS_KEY_ID=... SPACES_SECRET_ACCESS_KEY=... \
+#     .github/scripts/backup-database.sh production
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+key_file="${OPSCTL_DEPLOY_KEY_FILE:-$HOME/.ssh/opsctl_deploy}"
+
+fail() {
+  printf 'backup-database: %s\n' "$1" >&2
+  exit 2
+}
+
+env_name="${1:-}"
+[[ "$env_name" =~ ^[a-z][a-z0-9-]*$ ]] ||
+  fail "usage: backup-database.sh <environment>, e.g. production (got \"$env_name\")."
+inventory="infrastructure/ansible/inventory/$env_name.yml"
+[ -f "$root/$inventory" ] ||
+  fail "no inventory for $env_name: create $inventory with the environment's droplets in group api (infrastructure/README.md)."
+for name in OPSCTL_BACKUP_DATABASE_URL SPACES_ACCESS_KEY_ID SPACES_SECRET_ACCESS_KEY; do
+  [ -n "${!name:-}" ] || fail "$name is empty. Store it as a secret of the $env_name GitHub environment (docs/ci-cd.md)."
+done
+[ -f "$key_file" ] || fail "no deploy key at $key_file: run .github/scripts/install-deploy-key.sh first."
+command -v ansible-playbook >/dev/null 2>&1 || fail "ansible-playbook is not installed: install ansible-core."
+
+cd "$root/infrastructure/ansible"
+exec ansible-playbook -i "inventory/$env_name.yml" --user deploy --private-key "$key_file" \
+  -e "opsctl_environment=$env_name" -e backup_install_packages=false playbooks/backup.yml
