@@ -11,7 +11,7 @@ STATE_DIR="$OPSCTL_ROOT/.opsctl"
 # Debian packages the local environment and the test suite use on the host.
 DEBIAN_PACKAGES=(docker.io docker-compose debootstrap docker-registry apache2-utils openssl
   iproute2 wrk postgresql redis-server nginx-light haproxy ansible-core ansible-lint shellcheck
-  yamllint ca-certificates rsync openssh-server openssh-client)
+  yamllint ca-certificates rsync openssh-server openssh-client s3cmd curl)
 
 say() { printf 'opsctl setup: %s\n' "$*" >&2; }
 
