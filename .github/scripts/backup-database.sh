@@ -8,7 +8,6 @@
 #     .github/scripts/backup-database.sh production
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-key_file="${OPSCTL_DEPLOY_KEY_FILE:-$HOME/.ssh/opsctl_deploy}"
 
 fail() {
   printf 'backup-database: %s\n' "$1" >&2
@@ -24,6 +23,7 @@ inventory="infrastructure/ansible/inventory/$env_name.yml"
 for name in OPSCTL_BACKUP_DATABASE_URL SPACES_ACCESS_KEY_ID SPACES_SECRET_ACCESS_KEY; do
   [ -n "${!name:-}" ] || fail "$name is empty. Store it as a secret of the $env_name GitHub environment (docs/ci-cd.md)."
 done
+key_file="${OPSCTL_DEPLOY_KEY_FILE:-${HOME:-}/.ssh/opsctl_deploy}"
 [ -f "$key_file" ] || fail "no deploy key at $key_file: run .github/scripts/install-deploy-key.sh first."
 command -v ansible-playbook >/dev/null 2>&1 || fail "ansible-playbook is not installed: install ansible-core."
 

@@ -4,7 +4,7 @@
 # The key comes from the environment (the GitHub secret OPSCTL_DEPLOY_KEY), is written with mode
 # 0600 and is never printed. Both values are checked before anything is written.
 set -euo pipefail
-key_file="${OPSCTL_DEPLOY_KEY_FILE:-$HOME/.ssh/opsctl_deploy}"
+key_file="${OPSCTL_DEPLOY_KEY_FILE:-${HOME:?HOME is not set}/.ssh/opsctl_deploy}"
 known_hosts="${OPSCTL_KNOWN_HOSTS_FILE:-$HOME/.ssh/known_hosts}"
 
 fail() {

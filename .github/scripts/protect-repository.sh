@@ -22,13 +22,14 @@ fail() {
 [ -n "${GITHUB_TOKEN:-}" ] || fail "GITHUB_TOKEN is empty: give a token that may administer the repository."
 [[ "${GITHUB_REPOSITORY:-}" =~ ^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$ ]] ||
   fail "GITHUB_REPOSITORY must be owner/name (got \"${GITHUB_REPOSITORY:-}\")."
+[ -n "${OPSCTL_PRODUCTION_REVIEWERS:-}" ] ||
+  fail "OPSCTL_PRODUCTION_REVIEWERS is empty: production needs at least one reviewer."
 reviewers="$(
-  printf '%s' "${OPSCTL_PRODUCTION_REVIEWERS:-}" | tr ',' '\n' | while IFS=: read -r type id; do
+  printf '%s\n' "${OPSCTL_PRODUCTION_REVIEWERS:-}" | tr ',' '\n' | grep -v '^$' | while IFS=: read -r type id; do
     [[ "$type" =~ ^(User|Team)$ && "$id" =~ ^[0-9]+$ ]] || exit 1
     printf '{"type":"%s","id":%s}\n' "$type" "$id"
   done | paste -sd, -
 )" || fail "OPSCTL_PRODUCTION_REVIEWERS must be a comma-separated list of User:<id> or Team:<id>."
-[ -n "$reviewers" ] || fail "OPSCTL_PRODUCTION_REVIEWERS is empty: production needs at least one reviewer."
 
 # The token goes to curl in a file only this user can read, never on a command line.
 headers="$(mktemp)"
