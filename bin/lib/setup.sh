@@ -64,7 +64,19 @@ ensure_debian_packages() {
   fi
 }
 
+# opsctl builds with BuildKit (DOCKER_BUILDKIT=1). A Docker CLI that needs the buildx plugin for
+# that and lacks it fails; Debian's docker.io CLI (20.10) has BuildKit built in. Put it first in
+# PATH through .tools/bin when the first `docker` cannot build with BuildKit.
+ensure_docker_cli() {
+  if docker buildx version >/dev/null 2>&1 || [ ! -x /usr/bin/docker ]; then return 0; fi
+  if [ "$(command -v docker)" = /usr/bin/docker ]; then return 0; fi
+  mkdir -p "$TOOLS_DIR/bin"
+  ln -sfn /usr/bin/docker "$TOOLS_DIR/bin/docker"
+  export PATH="$TOOLS_DIR/bin:$PATH"
+}
+
 ensure_all() {
+  ensure_docker_cli
   ensure_node
   ensure_dependencies
   ensure_build
