@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   checkDeclarations,
@@ -104,5 +106,19 @@ output "database_url" {
     expect(report).toContain(
       'terraform.tfvars: regoin: sets a variable the environment does not declare',
     );
+  });
+});
+
+describe('module documentation', () => {
+  it('has a README per module that names every input and output and shows an example', async () => {
+    for (const [name, dir] of tree.modules) {
+      const readme = await readFile(join(terraformDir, 'modules', name, 'README.md'), 'utf8');
+      expect(readme, name).toContain('```hcl');
+      expect(readme, name).toContain(`source = "../../modules/${name}"`);
+      for (const input of dir.variables.keys())
+        expect(readme, `${name} input ${input}`).toContain(`| \`${input}\` |`);
+      for (const output of dir.outputs.keys())
+        expect(readme, `${name} output ${output}`).toContain(`| \`${output}\` |`);
+    }
   });
 });

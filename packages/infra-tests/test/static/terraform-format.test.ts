@@ -1,9 +1,17 @@
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { run } from '../support/run.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { requireTool, run } from '../support/run.js';
 import { terraformDir } from '../support/paths.js';
+
+beforeAll(async () => {
+  await requireTool(
+    'terraform',
+    ['version'],
+    'install Terraform >= 1.10 (HashiCorp publishes it outside Debian)',
+  );
+});
 
 describe('terraform fmt', () => {
   it('finds every .tf and .tfvars file under infrastructure/terraform formatted', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startS3Server, type S3Server } from '../support/s3-server.js';
-import { run } from '../support/run.js';
+import { requireTool, run } from '../support/run.js';
 import { terraformDir } from '../support/paths.js';
 
 const initScript = join(terraformDir, 'scripts', 'init.sh');
@@ -45,6 +45,11 @@ let environments: string;
 let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
+  await requireTool(
+    'terraform',
+    ['version'],
+    'install Terraform >= 1.10 (HashiCorp publishes it outside Debian)',
+  );
   s3 = await startS3Server(['state']);
   environments = await mkdtemp(join(tmpdir(), 'opsctl-tf-envs-'));
   await mkdir(join(environments, 'fixture'));

@@ -50,3 +50,13 @@ export async function runOk(
   }
   return result;
 }
+
+/** Fails with what to install when a tool the tests drive is missing from PATH. */
+export async function requireTool(
+  command: string,
+  versionArgs: readonly string[],
+  hint: string,
+): Promise<void> {
+  const result = await run(command, versionArgs).catch(() => undefined);
+  if (result?.code !== 0) throw new Error(`${command} is not available on PATH: ${hint}`);
+}
