@@ -18,6 +18,7 @@ export async function copyBuildContext(): Promise<string> {
     '--exclude=.turbo',
     '--exclude=dist',
     '--exclude=coverage',
+    '--include=.env.example',
     '--exclude=.env*',
     `${repoRoot}/`,
     `${dir}/`,
