@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { rootCertificates } from 'node:tls';
 import { docker, dockerRun } from './docker-cli.js';
 
 export interface ImageBuild {
@@ -35,19 +36,36 @@ export async function builderName(): Promise<string> {
 }
 
 /**
- * Certificates this machine trusts beyond the public ones (Debian keeps them in
- * /usr/local/share/ca-certificates), for the build stages' HTTPS downloads behind a
- * TLS-inspecting proxy. Empty on a machine without any.
+ * Certificates this machine trusts beyond Node's own store, for the build stages' HTTPS
+ * downloads behind a TLS-inspecting proxy: the locally added CAs (Debian keeps them in
+ * /usr/local/share/ca-certificates), else those of NODE_EXTRA_CA_CERTS that Node does not
+ * already ship. Only the extra ones: a build arg is one argv string, limited to 128 kB.
  */
 export function localCaCertificates(dir = '/usr/local/share/ca-certificates'): string {
-  try {
-    return readdirSync(dir)
+  const local = readPems(() =>
+    readdirSync(dir)
       .filter((name) => name.endsWith('.crt'))
-      .map((name) => readFileSync(join(dir, name), 'utf8').trim())
-      .join('\n');
+      .map((name) => readFileSync(join(dir, name), 'utf8')),
+  );
+  if (local.length > 0) return local.join('\n');
+  const bundle = process.env.NODE_EXTRA_CA_CERTS;
+  const shipped = new Set(rootCertificates.map(normalize));
+  const extra = bundle === undefined ? [] : readPems(() => [readFileSync(bundle, 'utf8')]);
+  return extra.filter((pem) => !shipped.has(normalize(pem))).join('\n');
+}
+
+function readPems(read: () => string[]): string[] {
+  try {
+    return read().flatMap(
+      (text) => text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [],
+    );
   } catch {
-    return '';
+    return [];
   }
+}
+
+function normalize(pem: string): string {
+  return pem.replace(/\s+/g, '');
 }
 
 /** `docker build` with the given args; throws with the build output when it fails. */
