@@ -19,7 +19,8 @@ export type { Workflow, WorkflowJob, WorkflowStep } from './workflow/workflow-mo
 export { schemaProblems } from './workflow/validate-schema.js';
 export { collectExpressions, expressionProblem } from './workflow/expressions.js';
 export { actionRefs, pinProblems, type ActionRef } from './workflow/action-refs.js';
-export { codeBlocks, inlineCode, relativeLinks, type CodeBlock } from './markdown/code-blocks.js';
+export { codeBlocks, fencedLines, inlineCode, type CodeBlock } from './markdown/code-blocks.js';
+export { headingAnchors, relativeLinks, type RelativeLink } from './markdown/links.js';
 export {
   createMermaidParser,
   type MermaidParser,
@@ -37,3 +38,4 @@ export {
   jobsThatRun,
   type ExpressionContext,
 } from './workflow/evaluate.js';
+export { documentedInvocations } from './invocation/documented-invocations.js';

@@ -32,13 +32,19 @@ export function codeBlocks(markdown: string): CodeBlock[] {
   return blocks;
 }
 
-/** Inline code spans outside fenced blocks, with their line. */
-export function inlineCode(markdown: string): { readonly code: string; readonly line: number }[] {
+/** 1-based numbers of the lines that belong to fenced blocks, fences included. */
+export function fencedLines(markdown: string): Set<number> {
   const fenced = new Set<number>();
   for (const block of codeBlocks(markdown)) {
     const count = block.content.split('\n').length;
     for (let l = block.line - 1; l <= block.line + count; l++) fenced.add(l);
   }
+  return fenced;
+}
+
+/** Inline code spans outside fenced blocks, with their line. */
+export function inlineCode(markdown: string): { readonly code: string; readonly line: number }[] {
+  const fenced = fencedLines(markdown);
   return markdown.split('\n').flatMap((text, i) =>
     fenced.has(i + 1)
       ? []
@@ -46,24 +52,5 @@ export function inlineCode(markdown: string): { readonly code: string; readonly 
           code: (m[2] ?? '').trim(),
           line: i + 1,
         })),
-  );
-}
-
-/** Relative link targets ([text](target)), without #anchors; external and pure-anchor links are skipped. */
-export function relativeLinks(
-  markdown: string,
-): { readonly target: string; readonly line: number }[] {
-  const fenced = new Set<number>();
-  for (const block of codeBlocks(markdown)) {
-    const count = block.content.split('\n').length;
-    for (let l = block.line - 1; l <= block.line + count; l++) fenced.add(l);
-  }
-  return markdown.split('\n').flatMap((text, i) =>
-    fenced.has(i + 1)
-      ? []
-      : [...text.replace(/`[^`]*`/g, '').matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)]
-          .map((m) => (m[1] ?? '').split('#')[0] ?? '')
-          .filter((t) => t !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(t))
-          .map((target) => ({ target, line: i + 1 })),
   );
 }

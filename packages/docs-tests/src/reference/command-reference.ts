@@ -6,8 +6,11 @@ export const REFERENCE_HEADER =
 
 const spoken = (id: string): string => `opsctl ${id.replaceAll(':', ' ')}`;
 const anchor = (id: string): string => spoken(id).replaceAll(' ', '-');
+/** Markdown prose: a `<value>` in a description would be read as an HTML tag and vanish. */
+const prose = (text: string | undefined): string =>
+  (text ?? '').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 const cell = (text: string | undefined): string =>
-  (text ?? '').replaceAll('|', '\\|').replaceAll('\n', ' ');
+  prose(text).replaceAll('|', '\\|').replaceAll('\n', ' ');
 const isGlobal = (flag: ManifestFlag): boolean => flag.helpGroup === 'GLOBAL';
 
 /** The global flags, taken from the first command (every command carries them). */
@@ -48,10 +51,10 @@ function commandSection(command: ManifestCommand): string[] {
   return [
     `## \`${spoken(command.id)}\``,
     '',
-    command.summary ?? '',
-    ...(command.description === undefined ? [] : ['', command.description]),
+    prose(command.summary),
+    ...(command.description === undefined ? [] : ['', prose(command.description)]),
     '',
-    '```',
+    '```text',
     usage(command),
     '```',
     ...(args.length === 0

@@ -18,13 +18,27 @@ export function githubActionFiles(): { path: string; kind: 'workflow' | 'action'
   return [...workflows, ...actions];
 }
 
-/** The project's Markdown documents: README.md, docs/**, infrastructure/README.md. */
+/** The project's Markdown documents: every .md file outside node_modules, dist and tool caches. */
 export function documents(): string[] {
+  const skip = new Set([
+    'node_modules',
+    'dist',
+    'coverage',
+    '.git',
+    '.turbo',
+    '.tools',
+    '.opsctl',
+    '.terraform',
+  ]);
   const walk = (dir: string): string[] =>
     readdirSync(join(repoRoot, dir), { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.md') ? [join(dir, e.name)] : [],
+      e.isDirectory()
+        ? skip.has(e.name)
+          ? []
+          : walk(join(dir, e.name))
+        : e.name.endsWith('.md')
+          ? [join(dir, e.name)]
+          : [],
     );
-  return ['README.md', 'infrastructure/README.md', ...walk('docs')].map((p) =>
-    relative(repoRoot, join(repoRoot, p)),
-  );
+  return walk('.').map((p) => relative(repoRoot, join(repoRoot, p)));
 }
