@@ -24,7 +24,7 @@ function fromRegistry(error: RegistryRequestError, registry: string): OpsctlErro
     return new OpsctlError({
       code: 'REGISTRY_UNREACHABLE',
       kind: 'external',
-      message: `The registry ${registry} cannot be reached: ${error.message}.`,
+      message: `Cannot reach the registry ${registry}: ${error.message.replace(/^cannot reach registry \S+: /, '')}.`,
       hint: `Check that the registry runs and that opsctl.yaml names it correctly (registry.url); for the local environment run \`opsctl local up\`.`,
       cause: error,
     });
