@@ -13,14 +13,26 @@ export const pullRequestInto = (branch: string): ExpressionContext => ({
   },
 });
 
-export const pushTo = (branch: string): ExpressionContext => ({
+export const pushTo = (branch: string, before = 'a'.repeat(40)): ExpressionContext => ({
   ...base,
-  github: { event_name: 'push', ref: `refs/heads/${branch}`, ref_type: 'branch', ref_name: branch },
+  github: {
+    event_name: 'push',
+    ref: `refs/heads/${branch}`,
+    ref_type: 'branch',
+    ref_name: branch,
+    event: { before },
+  },
 });
 
 export const pushTag = (tag: string): ExpressionContext => ({
   ...base,
-  github: { event_name: 'push', ref: `refs/tags/${tag}`, ref_type: 'tag', ref_name: tag },
+  github: {
+    event_name: 'push',
+    ref: `refs/tags/${tag}`,
+    ref_type: 'tag',
+    ref_name: tag,
+    event: { before: '0'.repeat(40) },
+  },
 });
 
 export const dispatchRollback = (environment: string, sha: string): ExpressionContext => ({
