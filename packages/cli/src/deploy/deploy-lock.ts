@@ -57,7 +57,7 @@ export async function takeDeployLock(exec: Executor, req: LockRequest): Promise<
     if (stdout.trim() === 'acquired') {
       return {
         info,
-        release: () => exec.run(releaseLock(req.lockDir, info.id)).then(() => undefined),
+        release: () => releaseWithRetries(exec, req.lockDir, info.id),
       };
     }
     const raw = (await exec.run(readLock(req.lockDir))).stdout.trim();
@@ -89,5 +89,23 @@ export async function takeDeployLock(exec: Executor, req: LockRequest): Promise<
       });
     }
     await sleep(1000);
+  }
+}
+
+const RELEASE_ATTEMPTS = 5;
+
+/**
+ * A deploy that failed because the connection dropped must still give the lock back, or the
+ * re-run would be refused: the executor reconnects, so a few spaced attempts ride out a blip.
+ */
+async function releaseWithRetries(exec: Executor, lockDir: string, id: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await exec.run(releaseLock(lockDir, id));
+      return;
+    } catch (error) {
+      if (attempt >= RELEASE_ATTEMPTS) throw error;
+      await sleep(1000 * attempt);
+    }
   }
 }

@@ -39,6 +39,8 @@ export class SshExecutor implements Executor {
   #connection: Promise<Client> | undefined;
   /** Fails the commands in flight when the connection goes away. */
   readonly #inFlight = new Set<(error: OpsctlError) => void>();
+  /** Clients whose connection already closed: a command must not wait on them for a reply. */
+  readonly #closed = new WeakSet<Client>();
 
   constructor(target: SshTarget, options: SshExecutorOptions = {}) {
     this.#ssh = target;
@@ -84,6 +86,7 @@ export class SshExecutor implements Executor {
           lost(error.message);
         });
         client.on('close', () => {
+          this.#closed.add(client);
           lost('the connection closed');
         });
         return client;
@@ -99,6 +102,11 @@ export class SshExecutor implements Executor {
 
   #exec(client: Client, command: RemoteCommand, options: RunOptions): Promise<RunResult> {
     const line = shellLine(command.argv, 'reveal');
+    if (this.#closed.has(client)) {
+      return Promise.reject(
+        this.#lostError('the connection closed before the command could start'),
+      );
+    }
     return new Promise<RunResult>((resolve, reject) => {
       let channel: ClientChannel | undefined;
       let exitCode: number | undefined;

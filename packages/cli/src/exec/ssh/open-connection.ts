@@ -51,6 +51,18 @@ export async function openConnection(target: SshTarget): Promise<Client> {
       client.end();
       reject(connectError(target, error, verdict, offered));
     });
+    // A server that drops the connection during the handshake sends no error, only a close;
+    // without this the attempt would wait forever. (After 'ready' the promise is settled.)
+    client.once('close', () => {
+      reject(
+        connectError(
+          target,
+          new Error('the connection closed during the handshake'),
+          verdict,
+          offered,
+        ),
+      );
+    });
     client.connect({
       host: target.host,
       port: target.port,
