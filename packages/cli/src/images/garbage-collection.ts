@@ -46,18 +46,16 @@ export async function activeGarbageCollection(
 
 /**
  * Starts garbage collection (deleting manifests frees nothing until it runs) and, with `wait`,
- * follows it to the end. A collection already running is reported, not treated as a failure.
+ * follows it to the end. A collection already running is reported (and followed with `wait`),
+ * not treated as a failure: it reclaims the space as well.
  */
 export async function collectGarbage(
   registry: DigitalOceanRegistry,
   server: string,
-  options: {
-    readonly wait: boolean;
-    readonly signal: AbortSignal;
-    readonly progress: (line: string) => void;
-  },
+  options: FollowOptions,
 ): Promise<GarbageCollectionReport> {
   let gc: GarbageCollection;
+  let outcome: 'started' | 'already-running' = 'started';
   try {
     gc = await registry.api.startGarbageCollection(registry.name);
   } catch (error) {
@@ -65,18 +63,33 @@ export async function collectGarbage(
       throw registryFailure(error, server);
     const running = await activeGarbageCollection(registry, server);
     if (running === undefined) throw registryFailure(error, server);
+    gc = running;
+    outcome = 'already-running';
+  }
+  if (!options.wait) {
     return fromApi(
-      'already-running',
-      running,
-      'a garbage collection was already running; it reclaims the space',
+      outcome,
+      gc,
+      `${outcome === 'started' ? 'started' : 'one was already running'}; the registry is read-only until it finishes (--wait waits for it)`,
     );
   }
-  if (!options.wait)
-    return fromApi(
-      'started',
-      gc,
-      'started; the registry is read-only until it finishes (use --wait to wait for it)',
-    );
+  const done = await follow(registry, server, gc, options);
+  return fromApi(outcome, done, `finished: ${done.status}`);
+}
+
+interface FollowOptions {
+  readonly wait: boolean;
+  readonly signal: AbortSignal;
+  readonly progress: (line: string) => void;
+}
+
+async function follow(
+  registry: DigitalOceanRegistry,
+  server: string,
+  first: GarbageCollection,
+  options: FollowOptions,
+): Promise<GarbageCollection> {
+  let gc = first;
   while (!FINISHED.has(gc.status)) {
     options.progress(`garbage collection ${gc.uuid}: ${gc.status}`);
     await sleep(POLL_MS, undefined, { signal: options.signal });
@@ -86,5 +99,5 @@ export async function collectGarbage(
       throw registryFailure(error, server);
     }
   }
-  return fromApi('started', gc, `finished: ${gc.status}`);
+  return gc;
 }
