@@ -13,7 +13,7 @@ export function dirtyInCi(dir: string, changes: readonly string[]): OpsctlError 
 
 export function invalidVersion(version: string): OpsctlError {
   return new OpsctlError({
-    code: 'VERSION_INVALID',
+    code: 'BUILD_VERSION_INVALID',
     kind: 'user',
     message: `--version "${version}" is not a semantic version.`,
     hint: 'Give MAJOR.MINOR.PATCH with an optional leading v, e.g. --version v1.2.3 or 1.4.0-rc.1.',

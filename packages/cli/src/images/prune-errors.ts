@@ -28,7 +28,7 @@ export function keepInvalid(keep: number): OpsctlError {
 /** Some removals failed; the result (in details) says which, and what was done. */
 export function pruneIncomplete(failures: number, result: unknown): OpsctlError {
   return new OpsctlError({
-    code: 'PARTIAL_FAILURE',
+    code: 'PRUNE_INCOMPLETE',
     kind: 'external',
     exitCode: EXIT_CODES.partial,
     message: `Prune finished with ${failures} failed removal${failures === 1 ? '' : 's'}; everything else was done as listed.`,

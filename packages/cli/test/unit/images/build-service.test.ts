@@ -158,7 +158,7 @@ describe('opsctl build (real git repository, docker recorded)', () => {
     await initRepo(dir.path);
     await expect(run({ service: 'nope' })).rejects.toMatchObject({ code: 'SERVICE_UNKNOWN' });
     await expect(run({ version: '1.2' })).rejects.toMatchObject({
-      code: 'VERSION_INVALID',
+      code: 'BUILD_VERSION_INVALID',
       exitCode: 2,
     });
   });
