@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { validateAction } from '@action-validator/core';
 import { describe, expect, it } from 'vitest';
 import { schemaProblems } from '../src/workflow/validate-schema.js';
@@ -16,6 +17,21 @@ describe('the workflow files, validated offline', () => {
   it('every local composite action passes action-validator (the action schema)', () => {
     for (const file of githubActionFiles().filter((f) => f.kind === 'action')) {
       expect(validateAction(readRepoFile(file.path)).errors, file.path).toEqual([]);
+    }
+  });
+
+  it('the action-validator command accepts every workflow and action file', () => {
+    const bin = join(
+      repoRoot,
+      'packages',
+      'docs-tests',
+      'node_modules',
+      '.bin',
+      'action-validator',
+    );
+    for (const file of githubActionFiles()) {
+      // Exits non-zero, failing the test with its report, when a file does not validate.
+      execFileSync(bin, [file.path], { cwd: repoRoot, stdio: 'pipe' });
     }
   });
 
