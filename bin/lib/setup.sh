@@ -75,6 +75,37 @@ ensure_docker_cli() {
   export PATH="$TOOLS_DIR/bin:$PATH"
 }
 
+# Tests need a Docker engine. There is no systemd on these machines, so start dockerd when none
+# answers and stop exactly that one (by pid) when the calling script exits.
+ensure_docker_engine() {
+  if docker info >/dev/null 2>&1; then return 0; fi
+  mkdir -p "$STATE_DIR"
+  say "starting the Docker engine (log: .opsctl/dockerd.log)"
+  dockerd >"$STATE_DIR/dockerd.log" 2>&1 &
+  OPSCTL_DOCKERD_PID=$!
+  trap 'stop_docker_engine' EXIT
+  local _
+  for _ in $(seq 1 120); do
+    docker info >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  say "the Docker engine did not start; see $STATE_DIR/dockerd.log"
+  return 1
+}
+
+stop_docker_engine() {
+  if [ -n "${OPSCTL_DOCKERD_PID:-}" ] && kill -0 "$OPSCTL_DOCKERD_PID" 2>/dev/null; then
+    say "stopping the Docker engine this run started"
+    kill "$OPSCTL_DOCKERD_PID"
+    local _
+    for _ in $(seq 1 60); do
+      kill -0 "$OPSCTL_DOCKERD_PID" 2>/dev/null || return 0
+      sleep 0.5
+    done
+    kill -9 "$OPSCTL_DOCKERD_PID" 2>/dev/null || true
+  fi
+}
+
 ensure_all() {
   ensure_docker_cli
   ensure_node

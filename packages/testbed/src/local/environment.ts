@@ -18,7 +18,7 @@ import { startDatastores } from './datastores.js';
 import { installHostTrust, removeHostTrust } from './host-trust.js';
 import { isAlive, stopPid } from './processes.js';
 import { clearState, readState, writeState } from './state.js';
-import { startCloudApis } from './cloud-apis.js';
+import { readCloudApis, startCloudApis } from './cloud-apis.js';
 import type { LocalContext } from './context.js';
 import { localStatus, type LocalStatus } from './status.js';
 
@@ -98,10 +98,11 @@ export async function up(opts: UpOptions): Promise<LocalStatus> {
   await installHostTrust(ctx.layout, ctx.keys.caCert);
   log('starting the DigitalOcean, GitHub and Vercel API stand-ins');
   const cloudApis = await startCloudApis(ctx);
+  const prism = Number((await readCloudApis(opts.stateDir))?.prismPid ?? 0) || undefined;
   await writeState(opts.stateDir, {
     droplets: count,
     startedAt: new Date().toISOString(),
-    pids: { dockerd, cloudApis },
+    pids: { dockerd, cloudApis, prism },
   });
   return localStatus(opts.stateDir);
 }
@@ -121,6 +122,7 @@ export async function down(opts: DownOptions): Promise<number | undefined> {
   const log = opts.log ?? (() => undefined);
   const state = await readState(opts.stateDir);
   if (state?.pids.cloudApis !== undefined) await stopPid(state.pids.cloudApis);
+  if (state?.pids.prism !== undefined) await stopPid(state.pids.prism);
   const layout = localLayout(1);
   const engineUp = await docker(['info', '--format', '{{.ID}}']).then(
     () => true,

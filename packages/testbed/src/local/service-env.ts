@@ -1,5 +1,11 @@
 import { ensureCredentials } from './credentials.js';
-import { DATABASE_NAME, DATABASE_USER, networkAddress, postgresContainer, redisContainer } from './datastores.js';
+import {
+  DATABASE_NAME,
+  DATABASE_USER,
+  networkAddress,
+  postgresContainer,
+  redisContainer,
+} from './datastores.js';
 import { keyPaths } from './keys.js';
 import { localLayout } from './layout.js';
 import { readCloudApis } from './cloud-apis.js';
@@ -14,7 +20,14 @@ export async function localEnvironmentVariables(stateDir: string): Promise<Recor
   const state = await readState(stateDir);
   if (state === undefined) throw new Error('the local environment is not up (run opsctl local up)');
   const credentials = await ensureCredentials(stateDir);
-  const ctx = { layout: localLayout(state.droplets), stateDir, keys: keyPaths(stateDir), credentials, imagesDir: '', log: () => undefined };
+  const ctx = {
+    layout: localLayout(state.droplets),
+    stateDir,
+    keys: keyPaths(stateDir),
+    credentials,
+    imagesDir: '',
+    log: () => undefined,
+  };
   const [pg, redis, cloud] = await Promise.all([
     networkAddress(ctx, postgresContainer(ctx)),
     networkAddress(ctx, redisContainer(ctx)),

@@ -9,6 +9,8 @@ const stateSchema = z.object({
   pids: z.object({
     dockerd: z.number().int().optional(),
     cloudApis: z.number().int().optional(),
+    /** Prism, a child of the cloud API process: stopped on its own too, in case its parent died. */
+    prism: z.number().int().optional(),
   }),
 });
 
