@@ -1,31 +1,16 @@
 import { dirname } from 'node:path';
 import type { CommandContext } from '../context/command-context.js';
+import { selectServices } from '../config/select-services.js';
 import { mapLimit } from '../deploy/map-limit.js';
 import { formatPlan } from '../exec/format-plan.js';
-import { environmentsSharing, scanDeployments, protectionsOf } from '../images/deployment-scan.js';
-import {
-  applyDroplet,
-  planDroplet,
-  type DropletPruneReport,
-  type PlannedDroplet,
-} from '../images/droplet-prune.js';
-import { readOnly } from '../images/errors.js';
-import {
-  activeGarbageCollection,
-  collectGarbage,
-  type GarbageCollectionReport,
-} from '../images/garbage-collection.js';
-import { deploymentsUnknown, keepInvalid, pruneIncomplete } from '../images/prune-errors.js';
-import {
-  applyRepository,
-  planRepository,
-  type RegistryPruneReport,
-} from '../images/registry-prune.js';
-import type { ManifestDecision } from '../images/registry-prune-plan.js';
-import { selectServices } from '../config/select-services.js';
+import { applyDroplet, type DropletPruneReport } from '../images/droplet-prune.js';
+import type { GarbageCollectionReport } from '../images/garbage-collection.js';
+import { keepInvalid, pruneIncomplete } from '../images/prune-errors.js';
+import { planPrune } from '../images/prune-plan.js';
+import { reclaimSpace } from '../images/reclaim-space.js';
+import { applyRepository, type RegistryPruneReport } from '../images/registry-prune.js';
 import { registrySite } from '../images/registry-site.js';
 import { renderPrune } from '../images/render-prune.js';
-import { serviceRepository, type ServiceRepository } from '../images/repository-images.js';
 
 export interface ImagesPruneOptions {
   /** Images to keep per service (default: deploy.prune.keep of the environment). */
@@ -46,12 +31,6 @@ export interface ImagesPruneResult {
   readonly garbageCollection: GarbageCollectionReport;
 }
 
-interface ServicePlan {
-  readonly target: ServiceRepository;
-  readonly manifests: ManifestDecision[];
-  readonly droplets: PlannedDroplet[];
-}
-
 /**
  * Remove old images beyond the retention count, in the registry and on the environment's
  * droplets, never one that is deployed or a rollback target in any environment sharing the
@@ -66,72 +45,47 @@ export async function imagesPrune(
   const env = await context.environment();
   const keep = options.keep ?? env.config.deploy.prune.keep;
   if (!Number.isInteger(keep) || keep < 1) throw keepInvalid(keep);
-  const services = selectServices(loaded.config, options.service);
+  const configDir = dirname(loaded.path);
   const site = registrySite(context, {
     config: env.config.registry,
     environment: env.name,
-    configDir: dirname(loaded.path),
+    configDir,
+  });
+  const plans = await planPrune(context, {
+    config: loaded.config,
+    configDir,
+    environment: env.name,
+    site,
+    services: selectServices(loaded.config, options.service).map((s) => s.name),
+    keep,
   });
 
-  const plans: ServicePlan[] = [];
-  for (const { name: service } of services) {
-    const target = serviceRepository(site, service);
-    const scan = await scanDeployments(
-      context,
-      environmentsSharing(loaded.config, target.repo, service),
-      service,
-      dirname(loaded.path),
-    );
-    if (scan.failures.length > 0) throw deploymentsUnknown(service, scan.failures);
-    const manifests = await planRepository(target, keep, protectionsOf(scan), site.server);
-    const here = scan.droplets.filter((d) => d.droplet.environment === env.name);
-    const droplets = await Promise.all(
-      here.map((state) => planDroplet(state, { repository: target.name, service, keep })),
-    );
-    plans.push({ target, manifests, droplets });
-  }
-  const deleting = plans.some((p) => p.manifests.some((m) => m.action === 'delete'));
-  if (deleting && site.digitalocean !== undefined) {
-    const running = await activeGarbageCollection(site.digitalocean, site.server);
-    if (running !== undefined)
-      throw readOnly(
-        site.server,
-        `garbage collection ${running.uuid} is ${running.status}; nothing was removed.`,
-      );
-  }
-
   const registry: RegistryPruneReport[] = [];
-  for (const plan of plans) {
+  for (const { target, manifests } of plans) {
     registry.push(
       context.dryRun
-        ? {
-            service: plan.target.service,
-            repository: plan.target.name,
-            manifests: plan.manifests,
-            errors: [],
-          }
-        : await applyRepository(plan.target, plan.manifests, site.server),
+        ? { service: target.service, repository: target.name, manifests, errors: [] }
+        : await applyRepository(target, manifests, site.server),
     );
   }
+  // In a dry run the droplets' executors only record the removals.
   const settled = await mapLimit(
     plans.flatMap((p) => p.droplets),
     env.config.deploy.parallelism,
     applyDroplet,
   );
   const droplets = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-
   const deleted = registry.reduce(
     (n, r) => n + r.manifests.filter((m) => m.action === 'delete').length - r.errors.length,
     0,
   );
-  const garbageCollection = await reclaim(context, site, { deleted, wait: options.wait });
   const result: ImagesPruneResult = {
     environment: env.name,
     keep,
     dryRun: context.dryRun,
     registry,
     droplets,
-    garbageCollection,
+    garbageCollection: await reclaimSpace(context, site, { deleted, wait: options.wait }),
   };
   const planned = context.executors.plan.entries();
   renderPrune(context.output, { ...result, commandsListed: planned.length > 0 }, new Date());
@@ -141,27 +95,4 @@ export async function imagesPrune(
     droplets.reduce((n, d) => n + d.errors.length, 0);
   if (failures > 0) throw pruneIncomplete(failures, result);
   return result;
-}
-
-async function reclaim(
-  context: CommandContext,
-  site: ReturnType<typeof registrySite>,
-  input: { readonly deleted: number; readonly wait: boolean },
-): Promise<GarbageCollectionReport> {
-  if (context.dryRun) return { outcome: 'dry-run', note: 'a dry run starts no garbage collection' };
-  if (input.deleted <= 0)
-    return { outcome: 'not-needed', note: 'nothing was deleted from the registry' };
-  if (site.digitalocean === undefined) {
-    return {
-      outcome: 'unavailable',
-      note: `${site.server} has no API to start garbage collection: run "registry garbage-collect" on the registry's host to reclaim the space`,
-    };
-  }
-  return collectGarbage(site.digitalocean, site.server, {
-    wait: input.wait,
-    signal: context.signal,
-    progress: (line) => {
-      context.logger.info(line);
-    },
-  });
 }
