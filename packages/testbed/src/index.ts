@@ -9,3 +9,5 @@ export { localLayout } from './local/layout.js';
 export { startLoad, transitions } from './load/load-generator.js';
 export type { LoadOptions, LoadReport, Answer, RunningLoad } from './load/load-generator.js';
 export { backendStates } from './local/load-balancer.js';
+export { buildApiRelease, fakeSha } from './fixtures/api-release.js';
+export type { ApiReleaseOptions } from './fixtures/api-release.js';

@@ -1,0 +1,170 @@
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import { buildApiRelease, fakeSha, startLoad, type LoadReport } from '@opsctl/testbed';
+import { readDotEnv } from '../deploy/runtime-env.js';
+import { composeBaseline } from './baseline-compose.js';
+import { localEnvWith, type BenchEnv } from './bench-env.js';
+
+/**
+ * `pnpm bench:deploy`: deploy and rollback times per droplet (image already pulled / with pull),
+ * 1 droplet against 3, and the requests sent and failed through the load balancer meanwhile
+ * (fixed rate, keep-alive); then the original plan's recipe (docker-compose recreate) under the
+ * same load. Prints figures; asserts nothing.
+ */
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+const RATE = Number(process.env.BENCH_RATE ?? 200);
+const LB = 'http://127.0.0.1:8080';
+const rows: string[][] = [];
+
+function row(
+  scenario: string,
+  step: string,
+  seconds: number,
+  perDroplet: string,
+  load: LoadReport | undefined,
+): void {
+  rows.push([
+    scenario,
+    step,
+    seconds.toFixed(1),
+    perDroplet,
+    load ? String(load.sent) : '-',
+    load ? String(load.failed) : '-',
+  ]);
+  process.stderr.write(
+    `${scenario} | ${step}: ${seconds.toFixed(1)} s${load ? `, ${load.sent} sent, ${load.failed} failed` : ''}\n`,
+  );
+}
+
+async function opsctl(
+  env: BenchEnv,
+  args: string[],
+): Promise<{ seconds: number; perDroplet: string }> {
+  const started = performance.now();
+  const r = await execa('node', [env.cli, ...args, '--config', env.config, '--json'], {
+    reject: false,
+    env: { CI: 'true' },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (r.exitCode !== 0)
+    throw new Error(`opsctl ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+  const result = (JSON.parse(r.stdout) as { result: { droplets: { durationMs: number }[] } })
+    .result;
+  const per = result.droplets.map((d) => (d.durationMs / 1000).toFixed(1)).join(' / ');
+  return { seconds, perDroplet: per };
+}
+
+async function scenario(
+  droplets: number,
+  releases: { v1: string; v2: string; v3: string },
+): Promise<LoadReport> {
+  const env = await localEnvWith(repoRoot, droplets);
+  const name = `${droplets} droplet${droplets === 1 ? '' : 's'}`;
+  await opsctl(env, ['deploy', 'local', '--sha', releases.v1]);
+  const load = startLoad({
+    url: LB,
+    path: '/health',
+    rate: RATE,
+    connections: 16,
+    maxRequests: 60_000,
+  });
+  const steps: [string, string[]][] = [
+    ['deploy (with pull)', ['deploy', 'local', '--sha', releases.v2]],
+    ['rollback (image on droplet)', ['rollback', 'local']],
+    ['deploy (image already pulled)', ['deploy', 'local', '--sha', releases.v2]],
+    ['rollback --sha (image on droplet)', ['rollback', 'local', '--sha', releases.v1.slice(0, 7)]],
+    ['deploy (with pull)', ['deploy', 'local', '--sha', releases.v3]],
+  ];
+  for (const [step, args] of steps) {
+    const { seconds, perDroplet } = await opsctl(env, args);
+    row(name, step, seconds, perDroplet, undefined);
+  }
+  const report = await load.stop();
+  row(name, `all steps under ${RATE} req/s`, report.durationMs / 1000, '-', report);
+  return report;
+}
+
+async function baseline(releases: { v1: string; v2: string }): Promise<LoadReport> {
+  const env = Object.fromEntries(
+    ['DATABASE_URL', 'REDIS_URL'].map((k) => [k, readDotEnv(repoRoot, 'local').get(k) ?? '']),
+  );
+  const port = 18_080;
+  const compose = await composeBaseline(
+    `registry.opsctl.local:5443/api:${releases.v1.slice(0, 12)}`,
+    env,
+    port,
+  );
+  try {
+    await compose.start();
+    for (
+      let i = 0;
+      i < 60 &&
+      (await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.status !== 200;
+      i++
+    ) {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const load = startLoad({
+      url: `http://127.0.0.1:${port}`,
+      path: '/health',
+      rate: RATE,
+      connections: 16,
+      maxRequests: 60_000,
+    });
+    for (const tag of [releases.v2, releases.v1, releases.v2]) {
+      const started = performance.now();
+      await compose.switchTo(`registry.opsctl.local:5443/api:${tag.slice(0, 12)}`);
+      row(
+        'docker-compose recipe',
+        'recreate',
+        (performance.now() - started) / 1000,
+        '-',
+        undefined,
+      );
+      await new Promise((r) => setTimeout(r, 5000));
+    }
+    const report = await load.stop();
+    row(
+      'docker-compose recipe',
+      `3 recreates under ${RATE} req/s`,
+      report.durationMs / 1000,
+      '-',
+      report,
+    );
+    return report;
+  } finally {
+    await compose.stop();
+  }
+}
+
+const password = (): string => readDotEnv(repoRoot, 'local').get('OPSCTL_REGISTRY_PASSWORD') ?? '';
+await execa('node', [fileURLToPath(new URL('../../bin/run.js', import.meta.url)), 'local', 'up'], {
+  cwd: repoRoot,
+});
+const releases = { v1: fakeSha(), v2: fakeSha(), v3: fakeSha() };
+for (const sha of Object.values(releases)) {
+  await buildApiRelease(sha, {
+    repoRoot,
+    repository: 'registry.opsctl.local:5443/api',
+    registryUser: 'opsctl',
+    registryPassword: password(),
+  });
+}
+const one = await scenario(1, releases);
+// A different droplet count recreates the environment: the droplets start with no image again.
+const three = await scenario(3, releases);
+const recipe = await baseline(releases);
+
+const header = ['scenario', 'step', 'seconds', 'per droplet (s)', 'requests', 'failed'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
+process.stdout.write(`\n${line(header)}\n${rows.map(line).join('\n')}\n`);
+const total = one.sent + three.sent;
+process.stdout.write(
+  `\nblue-green: ${total} requests at ${RATE} req/s, ${one.failed + three.failed} failed; docker-compose recipe: ${recipe.sent} requests, ${recipe.failed} failed ${JSON.stringify(recipe.failures)}\n`,
+);
+await execa(
+  'node',
+  [fileURLToPath(new URL('../../bin/run.js', import.meta.url)), 'local', 'up', '--droplets', '2'],
+  { cwd: repoRoot },
+);
