@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushResult } from '../../../src/services/push.js';
 import { buildKitPath } from './support/buildkit-path.js';
+import { Cleanups } from './support/cleanups.js';
 import { emptyRepository, garbageCollections, registryTags } from './support/local-environment.js';
 import { removeLocalImages } from './support/local-images.js';
 import { opsctlOk, runOpsctl } from './support/run-opsctl.js';
@@ -10,7 +11,7 @@ import { createServiceRepo, serviceConfig, type ServiceRepo } from './support/se
 
 let repo: ServiceRepo;
 let env: Record<string, string>;
-const cleanups: (() => Promise<void>)[] = [];
+const cleanups = new Cleanups();
 /** The two builds pushed in set-up: tag → digest as the registry holds them. */
 let pushedTags: Record<string, string>;
 
@@ -23,11 +24,11 @@ const COMMANDS = [
 
 beforeAll(async () => {
   const path = await buildKitPath();
-  cleanups.push(path.remove);
+  cleanups.add(path.remove);
   env = { PATH: path.path };
   repo = await createServiceRepo('badinput');
   const { service, repository } = repo;
-  cleanups.push(
+  cleanups.add(
     () => repo.remove(),
     () => removeLocalImages(repository),
     () => removeLocalImages(`registry.opsctl.local:1/${service}`),
@@ -42,7 +43,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  await cleanups.run();
 }, 120_000);
 
 /** Runs with a changed project file or .env.local, restoring both afterwards. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushResult } from '../../../src/services/push.js';
 import { buildKitPath } from './support/buildkit-path.js';
+import { Cleanups } from './support/cleanups.js';
 import { emptyRepository, registryTags } from './support/local-environment.js';
 import { removeLocalImages } from './support/local-images.js';
 import { opsctlOk, runOpsctl } from './support/run-opsctl.js';
@@ -8,15 +9,15 @@ import { createServiceRepo, type ServiceRepo } from './support/service-repo.js';
 
 let repo: ServiceRepo;
 let env: Record<string, string>;
-const cleanups: (() => Promise<void>)[] = [];
+const cleanups = new Cleanups();
 
 beforeAll(async () => {
   const path = await buildKitPath();
-  cleanups.push(path.remove);
+  cleanups.add(path.remove);
   env = { PATH: path.path };
   repo = await createServiceRepo('immutable');
   const { service, repository } = repo;
-  cleanups.push(
+  cleanups.add(
     () => repo.remove(),
     () => removeLocalImages(repository),
     () => emptyRepository(service),
@@ -24,7 +25,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  await cleanups.run();
 }, 120_000);
 
 const digestOf = (result: PushResult, reference: string): string | undefined =>

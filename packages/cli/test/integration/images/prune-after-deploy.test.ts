@@ -4,6 +4,7 @@ import { pruneAfterDeploy } from '../../../src/images/prune-after-deploy.js';
 import type { PushResult } from '../../../src/services/push.js';
 import { TextCapture } from '../../support/text-capture.js';
 import { buildKitPath } from './support/buildkit-path.js';
+import { Cleanups } from './support/cleanups.js';
 import {
   clearDroplet,
   pullOnDroplet,
@@ -22,21 +23,21 @@ import { createServiceRepo, type ServiceRepo } from './support/service-repo.js';
 
 let repo: ServiceRepo;
 const builds: Release[] = [];
-const cleanups: (() => Promise<void>)[] = [];
+const cleanups = new Cleanups();
 
 beforeAll(async () => {
   const path = await buildKitPath();
-  cleanups.push(path.remove);
+  cleanups.add(path.remove);
   const env = { PATH: path.path };
   repo = await createServiceRepo('afterdeploy');
   const { service, repository } = repo;
-  cleanups.push(
+  cleanups.add(
     () => repo.remove(),
     () => removeLocalImages(repository),
     () => emptyRepository(service),
   );
   for (const droplet of DROPLETS)
-    cleanups.push(() => clearDroplet(droplet.container, service, repository));
+    cleanups.add(() => clearDroplet(droplet.container, service, repository));
   for (let n = 1; n <= 3; n++) {
     const sha = (await repo.commit(`change ${n}`)).slice(0, 12);
     await opsctlOk(repo.dir, ['build'], env);
@@ -59,7 +60,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  await cleanups.run();
 }, 120_000);
 
 describe('pruneAfterDeploy, the hook a successful deploy calls', () => {

@@ -3,6 +3,7 @@ import type { ImagesListResult } from '../../../src/services/images-list.js';
 import type { ImagesPruneResult } from '../../../src/services/images-prune.js';
 import type { PushResult } from '../../../src/services/push.js';
 import { buildKitPath } from './support/buildkit-path.js';
+import { Cleanups } from './support/cleanups.js';
 import {
   clearDroplet,
   pullOnDroplet,
@@ -23,8 +24,7 @@ import { createServiceRepo, type ServiceRepo } from './support/service-repo.js';
 
 let repo: ServiceRepo;
 let env: Record<string, string>;
-/** Undo steps, registered as set-up makes things; run in reverse even if set-up failed halfway. */
-const cleanups: (() => Promise<void>)[] = [];
+const cleanups = new Cleanups();
 /** Builds 1..7 in commit order: 12-character SHA and manifest digest in the registry. */
 const builds: Release[] = [];
 
@@ -34,17 +34,17 @@ const digestsOfBuilds = (...ns: number[]): string[] => ns.map(digestOf).sort();
 
 beforeAll(async () => {
   const path = await buildKitPath();
-  cleanups.push(path.remove);
+  cleanups.add(path.remove);
   env = { PATH: path.path };
   repo = await createServiceRepo('prune');
   const { service, repository } = repo;
-  cleanups.push(
+  cleanups.add(
     () => repo.remove(),
     () => removeLocalImages(repository),
     () => emptyRepository(service),
   );
   for (const droplet of DROPLETS)
-    cleanups.push(() => clearDroplet(droplet.container, service, repository));
+    cleanups.add(() => clearDroplet(droplet.container, service, repository));
   for (let n = 1; n <= 7; n++) {
     const sha = (await repo.commit(`change ${n}`)).slice(0, 12);
     await opsctlOk(repo.dir, ['build'], env);
@@ -68,7 +68,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  await cleanups.run();
 }, 120_000);
 
 async function snapshot() {
