@@ -19,7 +19,7 @@ export function issuesToProblems(
     const line = lineOf(path);
     problems.push({ path: formatPath(path), message, ...(line === undefined ? {} : { line }) });
   };
-  for (const issue of issues) {
+  for (const issue of flattenUnions(issues)) {
     if (issue.code === 'unrecognized_keys') {
       const allowed = allowedKeysAt(schema, issue.path);
       for (const key of issue.keys) {
@@ -45,6 +45,23 @@ export function issuesToProblems(
       (a, b) => (a.problem.line ?? Infinity) - (b.problem.line ?? Infinity) || a.index - b.index,
     )
     .map(({ problem }) => problem);
+}
+
+/**
+ * A value that matches no option of a union (a secret target: a word or an object) is explained
+ * by the option that got furthest into it, e.g. `targets[0].vercel.project: required`, rather
+ * than by a bare "invalid input". When no option got past the value itself, the union's own
+ * message says what is expected.
+ */
+function flattenUnions(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  return issues.flatMap((issue): z.core.$ZodIssue[] => {
+    if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+    const depth = (list: readonly z.core.$ZodIssue[]): number =>
+      Math.max(0, ...list.map((i) => i.path.length));
+    const best = issue.errors.reduce((a, b) => (depth(b) > depth(a) ? b : a));
+    if (depth(best) === 0 && !best.some((i) => i.code === 'custom')) return [issue];
+    return flattenUnions(best.map((i) => ({ ...i, path: [...issue.path, ...i.path] })));
+  });
 }
 
 function cleanMessage(issue: z.core.$ZodIssue): string {

@@ -10,6 +10,7 @@ interface SchemaNode {
   readonly required?: readonly string[];
   readonly additionalProperties?: SchemaNode | boolean;
   readonly items?: SchemaNode;
+  readonly anyOf?: readonly SchemaNode[];
 }
 
 interface Row {
@@ -82,9 +83,15 @@ function collect(node: SchemaNode, path: string, required: boolean, rows: Row[])
     collect(node.additionalProperties, `${path}.<name>`, true, rows);
   }
   if (node.items?.properties) collect(node.items, `${path}[]`, true, rows);
+  // A union (a secret target: a word or an object) documents the keys of its object forms.
+  for (const branch of node.items?.anyOf ?? []) {
+    for (const [key, child] of Object.entries(branch.properties ?? {}))
+      collect(child, `${path}[].${key}`, branch.required?.includes(key) ?? false, rows);
+  }
 }
 
 function typeOf(node: SchemaNode): string {
+  if (node.anyOf) return node.anyOf.map(typeOf).join(' or ');
   if (node.enum) return node.enum.map((value) => JSON.stringify(value)).join(' or ');
   if (node.type === 'array') return `list of ${node.items ? typeOf(node.items) : 'any'}`;
   if (node.type === 'object' && typeof node.additionalProperties === 'object') {

@@ -32,7 +32,7 @@ export function resolveConfig(parsed: ParsedConfig, baseDir: string, home?: stri
       // The schema reports an environment without any registry, so one exists here.
       const registry = (registryPaths(env.registry) ?? topRegistry) as RegistryConfig;
       const ssh = { ...env.ssh, key: local(env.ssh.key), knownHosts: local(env.ssh.knownHosts) };
-      return [name, { ...env, ssh, registry }];
+      return [name, { ...env, ssh, registry, github: env.github ?? parsed.github }];
     }),
   );
   return { ...parsed, registry: topRegistry, services, environments };

@@ -29,6 +29,12 @@ function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
       node = def.innerType as z.core.$ZodType;
     } else if (def.type === 'pipe') {
       node = def.in as z.core.$ZodType;
+    } else if (def.type === 'union') {
+      // A word-or-object union (secret targets): keys can only be wrong in its object form.
+      const options = def.options as z.core.$ZodType[];
+      const object = options.find((option) => unwrap(option)._zod.def.type === 'object');
+      if (!object) return node;
+      node = object;
     } else return node;
   }
 }

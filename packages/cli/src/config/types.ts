@@ -4,6 +4,7 @@ import type { RegistryConfig } from './schema/registry.js';
 
 export type { RegistryConfig } from './schema/registry.js';
 export type { DropletSelector, StaticDroplet } from './schema/droplets.js';
+export type { SecretTarget, VercelEnvironment } from './schema/secrets.js';
 
 /** opsctl.yaml exactly as the schema parses it (defaults applied, durations in milliseconds). */
 export type ParsedConfig = z.output<typeof opsctlConfigSchema>;
@@ -21,7 +22,7 @@ export type SshSettings = ParsedEnvironment['ssh'];
 
 export type SecretDeclaration = ParsedEnvironment['secrets'][number];
 
-/** One environment with its effective registry (its own, else the top-level one). */
+/** One environment with its effective registry and GitHub repository (its own, else the top-level one). */
 export type EnvironmentConfig = Omit<ParsedEnvironment, 'registry'> & {
   readonly registry: RegistryConfig;
 };

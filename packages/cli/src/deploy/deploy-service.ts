@@ -11,6 +11,7 @@ import { resolveTarget } from './resolve-target.js';
 import { runDeploy, type DeployResult } from './run-deploy.js';
 import { runtimeEnv } from './runtime-env.js';
 import { chooseRollbackTarget } from './rollback-target.js';
+import { dropletSecretsOf } from '../secrets/declarations.js';
 
 export interface DeployOptions {
   readonly service: string | undefined;
@@ -56,9 +57,7 @@ export async function deploy(ctx: CommandContext, opts: DeployOptions): Promise<
           );
     const values = runtimeEnv({
       plain: svc.env,
-      secretNames: env.config.secrets
-        .filter((s) => s.targets.includes('droplets'))
-        .map((s) => s.name),
+      secretNames: dropletSecretsOf(env.config.secrets, service).map((s) => s.name),
       environment: env.name,
       configDir,
       processEnv: ctx.env,

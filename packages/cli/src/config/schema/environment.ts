@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { deploySchema } from './deploy.js';
 import { dropletsSchema } from './droplets.js';
+import { githubSchema } from './github.js';
 import { localPath, tcpPort } from './primitives.js';
 import { registrySchema } from './registry.js';
 import { secretsSchema } from './secrets.js';
@@ -44,10 +45,18 @@ export const environmentSchema = z
     loadBalancer: loadBalancerSchema.optional(),
     deploy: deploySchema.prefault({}),
     secrets: secretsSchema.default([]),
+    github: githubSchema
+      .optional()
+      .describe('GitHub repository for this environment; overrides the top-level `github`.'),
     envFile: z
       .string()
-      .regex(/^\/\S+$/, 'expected an absolute path on the droplets')
-      .default('/etc/opsctl/{service}.env')
-      .describe('Runtime env file on the droplets; `{service}` is replaced by the service name.'),
+      .regex(
+        /^\/etc\/opsctl\/env\/[A-Za-z0-9._{}-]+$/,
+        'expected a file in /etc/opsctl/env/ (the root-only directory opsctl-env writes), e.g. /etc/opsctl/env/{service}.env',
+      )
+      .default('/etc/opsctl/env/{service}.env')
+      .describe(
+        'Runtime env file on the droplets, in /etc/opsctl/env/; `{service}` is replaced by the service name.',
+      ),
   })
   .describe('A place services are deployed to.');

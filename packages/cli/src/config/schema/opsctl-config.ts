@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { environmentSchema } from './environment.js';
+import { githubSchema } from './github.js';
 import { slugName } from './primitives.js';
 import { registrySchema } from './registry.js';
+import { checkEnvironmentSecrets } from './secrets-cross-check.js';
 import { serviceSchema } from './service.js';
 
 /**
@@ -18,6 +20,7 @@ export const opsctlConfigSchema = z
     registry: registrySchema
       .optional()
       .describe('Default container registry; an environment may override it.'),
+    github: githubSchema.optional(),
     services: z
       .record(slugName('service'), serviceSchema)
       .describe('Services by name. The name is the image repository and container name.'),
@@ -57,6 +60,10 @@ function crossCheck(value: unknown, ctx: z.RefinementCtx): void {
       path: ['defaultEnvironment'],
       message: `"${fallback}" is not one of the environments (${names.join(', ') || 'none'})`,
     });
+  }
+  for (const name of names) {
+    const env = asRecord(environments[name]);
+    if (env) checkEnvironmentSecrets(root, name, env, ctx);
   }
   if (root.registry !== undefined) return;
   for (const name of names) {

@@ -30,7 +30,10 @@ describe('files generated from the config schema', () => {
     );
     expect(markdown).toContain('| `services.<name>.port` | integer |  | `3000` |');
     expect(markdown).toContain(
-      '| `environments.<name>.secrets[].targets` | list of "droplets" or "github" or "vercel" | yes |',
+      '| `environments.<name>.secrets[].targets` | list of "droplets" or "github" or object | yes |',
+    );
+    expect(markdown).toContain(
+      '| `environments.<name>.secrets[].targets[].vercel.type` | "sensitive" or "encrypted" |  | `"sensitive"` |',
     );
   });
 

@@ -65,7 +65,7 @@ describe('loading opsctl.yaml', () => {
       prune: { enabled: true, keep: 5 },
     });
     expect(staging?.secrets).toEqual([]);
-    expect(staging?.envFile).toBe('/etc/opsctl/{service}.env');
+    expect(staging?.envFile).toBe('/etc/opsctl/env/{service}.env');
     expect(staging?.droplets).toEqual({
       kind: 'static',
       droplets: [{ name: 'web-1', host: '10.0.0.5' }],
@@ -159,7 +159,7 @@ environments:
   it('lists the allowed keys when an unknown key resembles none', async () => {
     const text = MINIMAL_CONFIG.replace('    ssh:\n', '    colour: blue\n    ssh:\n');
     expect(await problems(text)).toEqual([
-      'environments.staging.colour: unknown key (allowed: droplets, ssh, registry, loadBalancer, deploy, secrets, envFile) (line 12)',
+      'environments.staging.colour: unknown key (allowed: droplets, ssh, registry, loadBalancer, deploy, secrets, github, envFile) (line 12)',
     ]);
   });
 
@@ -187,8 +187,9 @@ environments:
       'environments.staging.droplets: set exactly one of "static" or "tag" (line 9)',
       'environments.staging.droplets.static[1].name: droplet name "web-1" is used twice (line 12)',
       'environments.staging.registry.username: only for "url" registries; DigitalOcean uses its API token and public TLS (line 14)',
+      'environments.staging.secrets[1].targets[0]: no GitHub repository: set "github.repository" at the top level or in environments.staging (line 17)',
       'environments.staging.secrets[2].name: expected an environment variable name such as DATABASE_URL (line 18)',
-      'environments.staging.secrets[2].targets[0]: expected one of "droplets", "github", "vercel" (line 18)',
+      'environments.staging.secrets[2].targets[0]: expected droplets, github, or an object such as { vercel: { project: web, targets: [production] } } (line 18)',
     ]);
   });
 
