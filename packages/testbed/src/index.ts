@@ -11,3 +11,4 @@ export type { LoadOptions, LoadReport, Answer, RunningLoad } from './load/load-g
 export { backendStates } from './local/load-balancer.js';
 export { buildApiRelease, fakeSha } from './fixtures/api-release.js';
 export type { ApiReleaseOptions } from './fixtures/api-release.js';
+export { LOCAL_NODE_IMAGE } from './local/images.js';

@@ -43,7 +43,8 @@ async function opsctl(
   const started = performance.now();
   const r = await execa('node', [env.cli, ...args, '--config', env.config, '--json'], {
     reject: false,
-    env: { CI: 'true' },
+    // The copied config lives elsewhere; the local environment's state stays the checkout's.
+    env: { CI: 'true', OPSCTL_STATE_DIR: `${repoRoot}.opsctl/local` },
   });
   const seconds = (performance.now() - started) / 1000;
   if (r.exitCode !== 0)

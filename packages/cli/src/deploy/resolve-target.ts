@@ -8,6 +8,7 @@ export const SHORT_SHA_LENGTH = 12;
 export const shortSha = (sha: string): string => sha.slice(0, SHORT_SHA_LENGTH);
 
 const SHA_PREFIX = /^[0-9a-f]{4,40}$/;
+const DIRTY_TAG = /^[0-9a-f]{12}-dirty$/;
 
 export interface DigestLookup {
   digestOf(tag: string): Promise<string | undefined>;
@@ -23,6 +24,12 @@ export async function resolveTarget(
   repo: Repository,
   sha: string,
 ): Promise<ReleaseTarget> {
+  // A build of a working tree with uncommitted changes is tagged `<sha12>-dirty`: deployable
+  // (locally), never confused with the commit itself.
+  if (DIRTY_TAG.test(sha)) {
+    const digest = await registry.digestOf(sha);
+    if (digest !== undefined) return { sha, digest, image: digestRef(repo, digest) };
+  }
   const wanted = sha.toLowerCase();
   if (!SHA_PREFIX.test(wanted)) {
     throw new OpsctlError({

@@ -1,4 +1,6 @@
 import type { CommandContext } from '../context/command-context.js';
+import { LOCAL_ENVIRONMENT, prepareLocalDeploy } from '../deploy/local-main-job.js';
+import { status } from './status.js';
 import { deploy as runDeployService } from '../deploy/deploy-service.js';
 import { renderDeployResult } from '../deploy/render-deploy-result.js';
 import type { DeployResult } from '../deploy/run-deploy.js';
@@ -22,14 +24,20 @@ export async function deploy(
   context: CommandContext,
   options: DeployOptions,
 ): Promise<DeployResult> {
+  const local = (await context.environment()).name === LOCAL_ENVIRONMENT;
+  const sha = local ? await prepareLocalDeploy(context, options.service, options.sha) : options.sha;
   const result = await runDeployService(context, {
     service: options.service,
-    sha: options.sha,
+    sha,
     lockWaitMs: options.lockWaitMs ?? 0,
     forceUnlock: options.forceUnlock,
     autoRollback: options.autoRollback,
     kind: 'deploy',
   });
   renderDeployResult(context, result);
+  if (local && !result.dryRun) {
+    const shown = await status(context, { service: options.service });
+    context.output.line(`Try it: curl ${shown.loadBalancerUrl ?? 'http://127.0.0.1:8080'}/version`);
+  }
   return result;
 }

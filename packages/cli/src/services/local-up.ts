@@ -23,10 +23,20 @@ export async function localUp(
   context: CommandContext,
   options: LocalUpOptions,
 ): Promise<LocalUpResult> {
+  const status = await ensureLocalEnvironment(context, options.droplets);
+  renderLocalStatus(context, status);
+  return status;
+}
+
+/** The local environment up with `droplets` droplets and .env.local written; nothing printed. */
+export async function ensureLocalEnvironment(
+  context: CommandContext,
+  droplets: number,
+): Promise<LocalStatus> {
   const { stateDir, configDir } = await localStateDir(context);
   const status = await startLocal({
     stateDir,
-    droplets: options.droplets,
+    droplets,
     log: (line) => {
       context.logger.info(line);
     },
@@ -42,6 +52,5 @@ export async function localUp(
   }
   const file = await writeDotEnv(configDir, 'local', values);
   context.logger.info(`wrote ${file}`);
-  renderLocalStatus(context, status);
   return status;
 }

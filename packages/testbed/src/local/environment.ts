@@ -5,7 +5,7 @@ import { ensureCredentials } from './credentials.js';
 import { docker, labelled } from './docker-cli.js';
 import { ensureDockerEngine } from './docker-engine.js';
 import { ensureImages } from './images.js';
-import { ensureRegistryTls, ensureSshKeys } from './keys.js';
+import { ensureRegistryTls, ensureSshKeys, keyPaths } from './keys.js';
 import { localLayout } from './layout.js';
 import {
   LOCAL_HEALTH_CHECK,
@@ -71,6 +71,9 @@ export async function up(opts: UpOptions): Promise<LocalStatus> {
     const status = await localStatus(opts.stateDir).catch(() => undefined);
     if (status?.healthy === true) {
       log('local environment already up');
+      // Cheap and idempotent: the host entry and CA may have been removed since (another checkout's
+      // `down`, a reset /etc/hosts), and without them this machine cannot push.
+      await installHostTrust(localLayout(count), keyPaths(opts.stateDir).caCert);
       return status;
     }
   }

@@ -29,3 +29,4 @@ export async function ensureImages(imagesDir: string, log: (line: string) => voi
     }),
   );
 }
+export const LOCAL_NODE_IMAGE = 'opsctl-local/node:24';
