@@ -17,6 +17,8 @@ export interface BareDroplet {
   /** The address the droplet sees host connections come from (the network gateway). */
   gateway: string;
   keysDir: string;
+  /** The droplet's SSH host key (private; the public key is beside it with .pub). */
+  hostKey: string;
   rootKey: string;
   adminKey: string;
   deployKey: string;
@@ -48,15 +50,25 @@ async function publishedPort(name: string, port: number): Promise<number> {
   return Number(match[1]);
 }
 
+export interface BareDropletOptions {
+  /** An existing Docker network to join (neither created nor removed); default: a new one. */
+  network?: string;
+  /** Labels for the container and its volume, e.g. one a cleanup finds them by. */
+  labels?: readonly string[];
+}
+
 /**
- * Starts a bare droplet on a Docker network of its own, with the flags a nested Docker engine
- * needs (see TESTBED.md, section A). Only root has a key, as on a droplet DigitalOcean just made.
+ * Starts a bare droplet on a Docker network (its own unless one is given), with the flags a nested
+ * Docker engine needs (see TESTBED.md, section A). Only root has a key, as on a droplet
+ * DigitalOcean just made.
  */
-export async function startBareDroplet(): Promise<BareDroplet> {
+export async function startBareDroplet(options: BareDropletOptions = {}): Promise<BareDroplet> {
   const id = randomBytes(4).toString('hex');
   const name = `opsctl-test-droplet-${id}`;
-  const network = `opsctl-test-net-${id}`;
+  const ownNetwork = options.network === undefined;
+  const network = options.network ?? `opsctl-test-net-${id}`;
   const volume = `opsctl-test-docker-${id}`;
+  const labelArgs = (options.labels ?? []).flatMap((label) => ['--label', label]);
   const keysDir = await mkdtemp(join(tmpdir(), 'opsctl-test-keys-'));
   const hostKey = join(keysDir, 'ssh_host_ed25519_key');
   const rootKey = join(keysDir, 'root');
@@ -67,18 +79,19 @@ export async function startBareDroplet(): Promise<BareDroplet> {
   const remove = async (): Promise<void> => {
     await run('docker', ['rm', '-f', '-v', name]);
     await run('docker', ['volume', 'rm', '-f', volume]);
-    await run('docker', ['network', 'rm', network]);
+    if (ownNetwork) await run('docker', ['network', 'rm', network]);
     await rm(keysDir, { recursive: true, force: true });
   };
   try {
-    await runOk('docker', ['network', 'create', network]);
-    await runOk('docker', ['volume', 'create', volume]);
+    if (ownNetwork) await runOk('docker', ['network', 'create', network]);
+    await runOk('docker', ['volume', 'create', ...labelArgs, volume]);
     await runOk('docker', [
       'create',
       '--name',
       name,
       '--hostname',
       'droplet',
+      ...labelArgs,
       '--init',
       '--network',
       network,
@@ -122,6 +135,7 @@ export async function startBareDroplet(): Promise<BareDroplet> {
       closedPort: await publishedPort(name, 8080),
       gateway: gateway.trim(),
       keysDir,
+      hostKey,
       rootKey,
       adminKey,
       deployKey,

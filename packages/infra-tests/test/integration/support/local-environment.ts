@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { repoRoot } from '../../support/paths.js';
+import { opsctl } from './opsctl-cli.js';
+
+/** Names the local environment (packages/testbed) gives its parts. */
+export const LOCAL_NETWORK = 'opsctl-local';
+/** `opsctl local down` removes every container and volume with this label. */
+export const LOCAL_LABEL = 'opsctl-local';
+export const LOCAL_REGISTRY = 'registry.opsctl.local:5443';
+export const LOCAL_REGISTRY_CA = join(repoRoot, '.opsctl/local/pki/ca.crt');
+
+export interface LocalEnvironment {
+  /** Whether this test started it (and so stops it again). */
+  readonly startedHere: boolean;
+  /** `opsctl local down` if this test started it; nothing otherwise. */
+  readonly release: () => Promise<void>;
+}
+
+interface LocalStatus {
+  up: boolean;
+  healthy: boolean;
+}
+
+/**
+ * The local environment as a user brings it up. One that was already running is reused and
+ * left running; `local up` is idempotent, so it also repairs a running but unhealthy one.
+ */
+export async function useLocalEnvironment(): Promise<LocalEnvironment> {
+  const status = await opsctl(['local', 'status', '--json']);
+  const before = status.json?.result as LocalStatus | undefined;
+  if (before === undefined) throw new Error(`opsctl local status failed:\n${status.stderr}`);
+  if (!before.up || !before.healthy) {
+    const up = await opsctl(['local', 'up']);
+    if (up.code !== 0) throw new Error(`opsctl local up failed:\n${up.stderr}`);
+  }
+  const startedHere = !before.up;
+  return {
+    startedHere,
+    release: async () => {
+      if (startedHere) await opsctl(['local', 'down']);
+    },
+  };
+}
+
+/** The values `opsctl local up` wrote to .env.local (registry password, database, Redis). */
+export async function localDotEnv(): Promise<Map<string, string>> {
+  const text = await readFile(join(repoRoot, '.env.local'), 'utf8');
+  const values = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line.trim());
+    if (match?.[1] !== undefined && match[2] !== undefined) values.set(match[1], match[2]);
+  }
+  return values;
+}
