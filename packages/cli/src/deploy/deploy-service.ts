@@ -3,6 +3,7 @@ import type { CommandContext } from '../context/command-context.js';
 import { command } from '../exec/remote-command.js';
 import { OpsctlError } from '../errors/opsctl-error.js';
 import { takeDeployLock } from './deploy-lock.js';
+import { writeStepSummary } from './step-summary.js';
 import { registryAccess } from './deploy-target-env.js';
 import { environmentHandles } from './environment-handles.js';
 import { renderEnvFile } from './env-file.js';
@@ -61,9 +62,8 @@ export async function deploy(ctx: CommandContext, opts: DeployOptions): Promise<
       environment: env.name,
       configDir,
       processEnv: ctx.env,
+      redactor: ctx.redactor,
     });
-    for (const value of values.values())
-      if (typeof value !== 'string') ctx.redactor.add(value.reveal());
     const settings: HostSettings = {
       service,
       containerPort: svc.port,
@@ -94,7 +94,7 @@ export async function deploy(ctx: CommandContext, opts: DeployOptions): Promise<
           environment: env.name,
         });
     try {
-      return await runDeploy({
+      const result = await runDeploy({
         environment: env.name,
         kind: opts.kind,
         target,
@@ -114,7 +114,16 @@ export async function deploy(ctx: CommandContext, opts: DeployOptions): Promise<
           ctx.logger.info(`${droplet}: ${message}`);
         },
         signal: ctx.signal,
+      }).catch(async (error: unknown) => {
+        const failed =
+          error instanceof OpsctlError
+            ? (error.details as { result?: DeployResult } | undefined)?.result
+            : undefined;
+        if (failed !== undefined) await writeStepSummary(ctx.env, failed);
+        throw error;
       });
+      await writeStepSummary(ctx.env, result);
+      return result;
     } finally {
       await lock.release().catch((error: unknown) => {
         ctx.logger.warn(`could not release the deploy lock: ${String(error)}`);
