@@ -17,24 +17,21 @@ export interface LocalEnvironment {
   readonly release: () => Promise<void>;
 }
 
-interface LocalStatus {
-  up: boolean;
-  healthy: boolean;
-}
-
 /**
- * The local environment as a user brings it up. One that was already running is reused and
- * left running; `local up` is idempotent, so it also repairs a running but unhealthy one.
+ * The local environment as a user brings it up. One that is already running is reused as it is
+ * and left running: other suites may be using it, and `local up` rebuilds one it finds unhealthy
+ * (a droplet of theirs restarting, say) from scratch. This file needs only its network,
+ * registry and datastores.
  */
 export async function useLocalEnvironment(): Promise<LocalEnvironment> {
   const status = await opsctl(['local', 'status', '--json']);
-  const before = status.json?.result as LocalStatus | undefined;
+  const before = status.json?.result as { up: boolean } | undefined;
   if (before === undefined) throw new Error(`opsctl local status failed:\n${status.stderr}`);
-  if (!before.up || !before.healthy) {
+  const startedHere = !before.up;
+  if (startedHere) {
     const up = await opsctl(['local', 'up']);
     if (up.code !== 0) throw new Error(`opsctl local up failed:\n${up.stderr}`);
   }
-  const startedHere = !before.up;
   return {
     startedHere,
     release: async () => {
