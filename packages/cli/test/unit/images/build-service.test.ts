@@ -131,7 +131,9 @@ describe('opsctl build (real git repository, docker recorded)', () => {
       { service: 'api' },
       { NODE_EXTRA_CA_CERTS: join(dir.path, '.env.ca') },
     );
-    expect(argValue(docker.docker[0] ?? [], '--build-arg')).toContain(`EXTRA_CA_CERTS=${pem.trim()}`);
+    expect(argValue(docker.docker[0] ?? [], '--build-arg')).toContain(
+      `EXTRA_CA_CERTS=${pem.trim()}`,
+    );
   });
 
   it('builds a dirty tree as <sha>-dirty only, with a warning, outside CI', async () => {
