@@ -4,6 +4,7 @@ import { command } from '../exec/remote-command.js';
 import { OpsctlError } from '../errors/opsctl-error.js';
 import { takeDeployLock } from './deploy-lock.js';
 import { writeStepSummary } from './step-summary.js';
+import { pruneAfterDeploy } from '../images/prune-after-deploy.js';
 import { registryAccess } from './deploy-target-env.js';
 import { environmentHandles } from './environment-handles.js';
 import { renderEnvFile } from './env-file.js';
@@ -123,6 +124,10 @@ export async function deploy(ctx: CommandContext, opts: DeployOptions): Promise<
         throw error;
       });
       await writeStepSummary(ctx.env, result);
+      // Like Kamal, old images go after a successful deploy; never the active or previous release.
+      if (!ctx.dryRun && deploy.prune.enabled) {
+        await pruneAfterDeploy(ctx, { environment: env.name, service, keep: deploy.prune.keep });
+      }
       return result;
     } finally {
       await lock.release().catch((error: unknown) => {

@@ -38,6 +38,9 @@ export async function localEnvironmentVariables(stateDir: string): Promise<Recor
     OPSCTL_REGISTRY_PASSWORD: credentials.registryPassword,
     DIGITALOCEAN_API_URL: cloud?.doApi ?? '',
     DIGITALOCEAN_TOKEN: credentials.doToken,
+    // The local registry is managed through the DigitalOcean API stand-in under this name, so
+    // retention can start a (real) garbage collection like on DigitalOcean.
+    DIGITALOCEAN_REGISTRY: 'opsctl-local',
     DATABASE_URL: `postgres://${DATABASE_USER}:${password}@${pg}:5432/${DATABASE_NAME}`,
     REDIS_URL: `redis://:${encodeURIComponent(credentials.redisPassword)}@${redis}:6379`,
   };
