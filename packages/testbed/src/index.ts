@@ -1,5 +1,7 @@
 export * from './digitalocean/index.js';
 export * from './registry-api/index.js';
+export * from './github/index.js';
+export * from './vercel/index.js';
 export { up as localUp, down as localDown } from './local/environment.js';
 export type { UpOptions, DownOptions } from './local/environment.js';
 export { localStatus } from './local/status.js';

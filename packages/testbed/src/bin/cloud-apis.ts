@@ -1,10 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { startContractProxy, startDigitalOceanStandIn } from '../digitalocean/index.js';
+import { startGitHubStandIn } from '../github/index.js';
+import { startVercelStandIn } from '../vercel/index.js';
 import { cloudApisReadyFile } from '../local/cloud-apis.js';
 import { ensureCredentials } from '../local/credentials.js';
 import {
   LOCAL_DROPLET_TAGS,
+  LOCAL_GITHUB_ENVIRONMENTS,
+  LOCAL_GITHUB_REPOSITORY,
+  LOCAL_VERCEL_PROJECT,
   localDroplets,
   localRegistryBackend,
 } from '../local/cloud-api-wiring.js';
@@ -14,7 +19,8 @@ import { localLayout } from '../local/layout.js';
 /**
  * The cloud API stand-ins of the local environment, run as one detached process by `local up`:
  * DigitalOcean's (behind Prism, which checks every request and response against the official
- * description). Stopped by SIGTERM from `local down`, it closes what it started.
+ * description), GitHub's Actions secrets and Vercel's project variables. Stopped by SIGTERM from
+ * `local down`, it closes what it started.
  */
 const { values } = parseArgs({
   options: { 'state-dir': { type: 'string' }, droplets: { type: 'string' } },
@@ -52,6 +58,16 @@ const digitalocean = await startDigitalOceanStandIn({
 });
 const proxy = await startContractProxy({ upstream: digitalocean.url });
 digitalocean.setPublicUrl(proxy.url);
+const github = await startGitHubStandIn({
+  token: credentials.githubToken,
+  repositories: [{ name: LOCAL_GITHUB_REPOSITORY, environments: [...LOCAL_GITHUB_ENVIRONMENTS] }],
+  log: ctx.log,
+});
+const vercel = await startVercelStandIn({
+  token: credentials.vercelToken,
+  projects: [LOCAL_VERCEL_PROJECT],
+  log: ctx.log,
+});
 await writeFile(
   cloudApisReadyFile(stateDir),
   JSON.stringify(
@@ -60,6 +76,8 @@ await writeFile(
       doStandIn: digitalocean.url,
       prismPid: proxy.pid,
       dropletTag: LOCAL_DROPLET_TAGS[0],
+      githubApi: github.url,
+      vercelApi: vercel.url,
     },
     null,
     2,
@@ -68,6 +86,7 @@ await writeFile(
 ctx.log(
   `DigitalOcean API stand-in at ${digitalocean.url}, contract-checked at ${proxy.url} (Prism ready in ${Math.round(proxy.startupMs)} ms)`,
 );
+ctx.log(`GitHub API stand-in at ${github.url}, Vercel API stand-in at ${vercel.url}`);
 
 let closing = false;
 const shutdown = async (): Promise<void> => {
@@ -75,6 +94,8 @@ const shutdown = async (): Promise<void> => {
   closing = true;
   await proxy.close();
   await digitalocean.close();
+  await github.close();
+  await vercel.close();
   registry.client.close();
   process.exit(0);
 };

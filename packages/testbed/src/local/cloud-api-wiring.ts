@@ -7,6 +7,15 @@ import { networkAddress } from './datastores.js';
 import { registryContainer } from './registry.js';
 
 export const LOCAL_REGISTRY_NAME = 'opsctl-local';
+
+/** What the GitHub and Vercel stand-ins hold (the `local` environment of opsctl.yaml uses them). */
+export const LOCAL_GITHUB_REPOSITORY = 'opsctl-local/opsctl';
+export const LOCAL_GITHUB_ENVIRONMENTS = ['local', 'staging', 'production'] as const;
+export const LOCAL_VERCEL_PROJECT = {
+  id: 'prj_opsctllocalweb',
+  name: 'opsctl-web',
+  teamId: 'team_opsctllocal',
+} as const;
 /** Every local droplet carries these tags, as Terraform's api-cluster module tags real ones. */
 export const LOCAL_DROPLET_TAGS = ['opsctl-local', 'api-local'] as const;
 

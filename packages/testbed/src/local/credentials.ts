@@ -12,17 +12,25 @@ const credentialsSchema = z.object({
   doToken: z.string(),
   githubToken: z.string(),
   vercelToken: z.string(),
+  /** Added later than the rest: a state dir made before it gets one on its next use. */
+  fingerprintKey: z.string().optional(),
 });
 
 /** Passwords and tokens of the local environment: made once, kept 0600 in the state dir. */
-export type LocalCredentials = z.infer<typeof credentialsSchema>;
+export type LocalCredentials = z.infer<typeof credentialsSchema> & { fingerprintKey: string };
 
 const token = (bytes: number): string => randomBytes(bytes).toString('base64url');
 
 export async function ensureCredentials(stateDir: string): Promise<LocalCredentials> {
   const file = join(stateDir, 'credentials.json');
+  await mkdir(stateDir, { recursive: true, mode: 0o700 });
   if (existsSync(file)) {
-    return credentialsSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+    const known = credentialsSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+    if (known.fingerprintKey !== undefined)
+      return { ...known, fingerprintKey: known.fingerprintKey };
+    const completed = { ...known, fingerprintKey: token(32) };
+    await writeFile(file, JSON.stringify(completed, null, 2), { mode: 0o600 });
+    return completed;
   }
   const made: LocalCredentials = {
     registryUser: 'opsctl',
@@ -32,8 +40,8 @@ export async function ensureCredentials(stateDir: string): Promise<LocalCredenti
     doToken: `dop_v1_${randomBytes(32).toString('hex')}`,
     githubToken: `ghp_${token(27)}`,
     vercelToken: token(24),
+    fingerprintKey: token(32),
   };
-  await mkdir(stateDir, { recursive: true, mode: 0o700 });
   await writeFile(file, JSON.stringify(made, null, 2), { mode: 0o600 });
   return made;
 }

@@ -13,8 +13,11 @@ import { readState } from './state.js';
 
 /**
  * The variables opsctl needs to use the local environment as it would a real one: the registry
- * password, the DigitalOcean API stand-in, and the service's database and cache. Addresses are
- * those on the environment's own network, where the droplets' containers reach them.
+ * password, the DigitalOcean, GitHub and Vercel API stand-ins, the key secret fingerprints are
+ * made with, and the service's database and cache. Addresses are those on the environment's own
+ * network, where the droplets' containers reach them. The GitHub and Vercel settings use the
+ * OPSCTL_ names, which win over GITHUB_API_URL and VERCEL_TOKEN: GitHub Actions sets
+ * GITHUB_API_URL for every job, and the local environment must never reach the real APIs.
  */
 export async function localEnvironmentVariables(stateDir: string): Promise<Record<string, string>> {
   const state = await readState(stateDir);
@@ -41,6 +44,11 @@ export async function localEnvironmentVariables(stateDir: string): Promise<Recor
     // The local registry is managed through the DigitalOcean API stand-in under this name, so
     // retention can start a (real) garbage collection like on DigitalOcean.
     DIGITALOCEAN_REGISTRY: 'opsctl-local',
+    OPSCTL_GITHUB_API_URL: cloud?.githubApi ?? '',
+    OPSCTL_GITHUB_TOKEN: credentials.githubToken,
+    OPSCTL_VERCEL_API_URL: cloud?.vercelApi ?? '',
+    OPSCTL_VERCEL_TOKEN: credentials.vercelToken,
+    OPSCTL_FINGERPRINT_KEY: credentials.fingerprintKey,
     DATABASE_URL: `postgres://${DATABASE_USER}:${password}@${pg}:5432/${DATABASE_NAME}`,
     REDIS_URL: `redis://:${encodeURIComponent(credentials.redisPassword)}@${redis}:6379`,
   };
