@@ -14,6 +14,7 @@ import { runDeploy, type DeployResult } from './run-deploy.js';
 import { runtimeEnv } from './runtime-env.js';
 import { chooseRollbackTarget } from './rollback-target.js';
 import { dropletSecretsOf } from '../secrets/declarations.js';
+import type { ValueSource } from '../secrets/values/value-source.js';
 
 export interface DeployOptions {
   readonly service: string | undefined;
@@ -22,6 +23,11 @@ export interface DeployOptions {
   readonly forceUnlock: boolean;
   readonly autoRollback: boolean;
   readonly kind: 'deploy' | 'rollback';
+  /**
+   * Where secret values come from (`secrets sync --restart` passes the source it synced from,
+   * stdin included); by default the process environment, then `.env.<env>`.
+   */
+  readonly valueSource?: ValueSource | undefined;
 }
 
 /**
@@ -64,6 +70,7 @@ export async function deploy(ctx: CommandContext, opts: DeployOptions): Promise<
       configDir,
       processEnv: ctx.env,
       redactor: ctx.redactor,
+      source: opts.valueSource,
     });
     const settings: HostSettings = {
       service,

@@ -4,7 +4,7 @@ import type { Redactor } from '../secrets/redactor.js';
 import type { Secret } from '../secrets/secret.js';
 import { parseDotenv } from '../secrets/values/dotenv.js';
 import { readSecrets } from '../secrets/values/read-secrets.js';
-import { createValueSource } from '../secrets/values/value-source.js';
+import { createValueSource, type ValueSource } from '../secrets/values/value-source.js';
 
 export interface RuntimeEnvInput {
   /** Non-secret variables from the service's `env` in opsctl.yaml. */
@@ -17,6 +17,8 @@ export interface RuntimeEnvInput {
   readonly processEnv: Readonly<Record<string, string | undefined>>;
   /** Each secret value is registered here as it is read. */
   readonly redactor: Redactor;
+  /** Where values come from; by default the process environment, then `.env.<environment>`. */
+  readonly source?: ValueSource | undefined;
 }
 
 /**
@@ -35,11 +37,13 @@ export function readDotEnv(configDir: string, environment: string): Map<string, 
  * or `.env.<environment>` (all present, or an error naming the missing).
  */
 export function runtimeEnv(input: RuntimeEnvInput): Map<string, string | Secret> {
-  const source = createValueSource({
-    env: input.processEnv,
-    configDir: input.configDir,
-    environment: input.environment,
-  });
+  const source =
+    input.source ??
+    createValueSource({
+      env: input.processEnv,
+      configDir: input.configDir,
+      environment: input.environment,
+    });
   const secrets = readSecrets(source, input.secretNames, input.redactor, input.environment);
   return new Map<string, string | Secret>([...Object.entries(input.plain), ...secrets]);
 }
