@@ -106,9 +106,18 @@ stop_docker_engine() {
   fi
 }
 
+# The pre-commit hook (lefthook.yml: secretlint over the staged files). Only in a git checkout;
+# `lefthook install` is idempotent and leaves other hooks alone.
+ensure_git_hooks() {
+  if git -C "$OPSCTL_ROOT" rev-parse --git-dir >/dev/null 2>&1; then
+    (cd "$OPSCTL_ROOT" && pnpm exec lefthook install >/dev/null)
+  fi
+}
+
 ensure_all() {
   ensure_docker_cli
   ensure_node
   ensure_dependencies
+  ensure_git_hooks
   ensure_build
 }

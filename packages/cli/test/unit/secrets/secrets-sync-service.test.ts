@@ -6,7 +6,7 @@ import { secretsSync } from '../../../src/services/secrets-sync.js';
 import { REPOSITORY, startApis, type Apis } from './support/apis.js';
 import { secretsProject, type Project } from './support/secrets-project.js';
 
-const DB = 'postgres://shop:s3ntinel-db-Pa55@db.internal:5432/shop';
+const DB = 'postgres://db.internal:5432/shop?sslmode=require&pw=s3ntinel-db-Pa55';
 const WEB = 'sentinel-web-token-\n"quoted" $HOME';
 const VALUES = `DATABASE_URL=${DB}\nWEB_TOKEN="sentinel-web-token-\\n\\"quoted\\" \\$HOME"\n`;
 
