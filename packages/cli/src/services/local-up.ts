@@ -47,6 +47,9 @@ export async function ensureLocalEnvironment(
     'DIGITALOCEAN_TOKEN',
     'DATABASE_URL',
     'REDIS_URL',
+    'OPSCTL_GITHUB_TOKEN',
+    'OPSCTL_VERCEL_TOKEN',
+    'OPSCTL_FINGERPRINT_KEY',
   ] as const) {
     context.redactor.add(values[name] ?? '');
   }

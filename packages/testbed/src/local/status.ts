@@ -50,9 +50,11 @@ export async function localStatus(stateDir: string): Promise<LocalStatus> {
   const doApiRunning = state?.pids.cloudApis !== undefined && isAlive(state.pids.cloudApis);
   const cloud = doApiRunning ? await readCloudApis(stateDir) : undefined;
   const up = state !== undefined;
+  // An environment started by an older version lacks later stand-ins: `up` starts it afresh.
+  const allStandIns = cloud?.githubApi !== undefined && cloud.vercelApi !== undefined;
   return {
     up,
-    healthy: up && doApiRunning && droplets.every((d) => d.state === 'running'),
+    healthy: up && doApiRunning && allStandIns && droplets.every((d) => d.state === 'running'),
     loadBalancer: {
       url: `http://127.0.0.1:${layout.loadBalancerPort}`,
       statsUrl: `http://127.0.0.1:${layout.loadBalancerStatsPort}/stats`,

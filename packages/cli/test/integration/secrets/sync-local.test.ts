@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { readDotEnv } from '../../../src/deploy/runtime-env.js';
+import { opsctl } from '../support/opsctl.js';
+import { repoRoot } from '../support/paths.js';
+import { DROPLET_CONTAINERS, onDroplet } from './support/droplets.js';
+
+interface Row {
+  secret: string;
+  target: string;
+  outcome?: string;
+  status?: string;
+}
+
+const rowsOf = (run: Awaited<ReturnType<typeof opsctl>>): Row[] =>
+  (run.json?.result as { rows: Row[] } | undefined)?.rows ?? [];
+
+describe('opsctl secrets sync local, against the stand-ins `opsctl local up` started', () => {
+  it('puts the declared secrets on the droplets, GitHub and Vercel, then finds them current', async () => {
+    const first = await opsctl(['secrets', 'sync', 'local', '--json']);
+    expect(first.exitCode, first.stdout + first.stderr).toBe(0);
+    expect(
+      rowsOf(first)
+        .map((r) => `${r.secret} ${r.target}`)
+        .sort(),
+    ).toEqual([
+      'DATABASE_URL droplet-1:api',
+      'DATABASE_URL droplet-2:api',
+      'DATABASE_URL github:opsctl-local/opsctl (environment local)',
+      'REDIS_URL droplet-1:api',
+      'REDIS_URL droplet-2:api',
+      'REDIS_URL vercel:opsctl-web (development)',
+      'REDIS_URL vercel:opsctl-web (preview)',
+    ]);
+    expect(rowsOf(first).every((r) => r.outcome !== 'failed')).toBe(true);
+
+    const second = await opsctl(['secrets', 'sync', 'local', '--json']);
+    expect(rowsOf(second).every((r) => r.outcome === 'unchanged')).toBe(true);
+
+    const check = await opsctl(['secrets', 'check', 'local', '--json']);
+    expect(check.exitCode, check.stdout).toBe(0);
+    expect(rowsOf(check).every((r) => r.status === 'ok')).toBe(true);
+
+    const dry = await opsctl(['secrets', 'sync', 'local', '--dry-run']);
+    expect(dry.exitCode).toBe(0);
+    expect(dry.stdout).toContain('0 would be created, 0 updated, 7 unchanged.');
+  });
+
+  it('leaves each droplet an env file only its owner reads, holding the values exactly', async () => {
+    await opsctl(['secrets', 'sync', 'local']);
+    const expected = readDotEnv(repoRoot, 'local').get('DATABASE_URL');
+    for (const container of DROPLET_CONTAINERS) {
+      expect(
+        await onDroplet(
+          container,
+          'stat -c "%U %a" "$1" "$1.fingerprints"',
+          '/etc/opsctl/env/api.env',
+        ),
+      ).toBe('deploy 600\ndeploy 600\n');
+      const value = await onDroplet(
+        container,
+        'set -a; . "$1"; set +a; printf %s "$DATABASE_URL"',
+        '/etc/opsctl/env/api.env',
+      );
+      expect(value).toBe(expected);
+    }
+  });
+});
