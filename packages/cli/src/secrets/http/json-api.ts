@@ -96,7 +96,8 @@ export class JsonApi {
       });
     } catch (error) {
       if (this.#opts.signal?.aborted === true) throw error;
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
+      const detail = (error as { cause?: { code?: string; message?: string } }).cause;
+      const cause = detail?.code ?? detail?.message;
       throw new SecretsApiFailure(
         this.#opts.api,
         0,
