@@ -55,11 +55,24 @@ async function opsctl(
   return { seconds, perDroplet: per };
 }
 
+async function pushReleases(releases: Record<string, string>): Promise<void> {
+  for (const sha of Object.values(releases)) {
+    await buildApiRelease(sha, {
+      repoRoot,
+      repository: 'registry.opsctl.local:5443/api',
+      registryUser: 'opsctl',
+      registryPassword: password(),
+    });
+  }
+}
+
 async function scenario(
   droplets: number,
   releases: { v1: string; v2: string; v3: string },
 ): Promise<LoadReport> {
   const env = await localEnvWith(repoRoot, droplets);
+  // A new droplet count recreates the environment, registry included: push the releases again.
+  await pushReleases(releases);
   const name = `${droplets} droplet${droplets === 1 ? '' : 's'}`;
   await opsctl(env, ['deploy', 'local', '--sha', releases.v1]);
   const load = startLoad({
@@ -143,14 +156,6 @@ await execa('node', [fileURLToPath(new URL('../../bin/run.js', import.meta.url))
   cwd: repoRoot,
 });
 const releases = { v1: fakeSha(), v2: fakeSha(), v3: fakeSha() };
-for (const sha of Object.values(releases)) {
-  await buildApiRelease(sha, {
-    repoRoot,
-    repository: 'registry.opsctl.local:5443/api',
-    registryUser: 'opsctl',
-    registryPassword: password(),
-  });
-}
 const one = await scenario(1, releases);
 // A different droplet count recreates the environment: the droplets start with no image again.
 const three = await scenario(3, releases);
