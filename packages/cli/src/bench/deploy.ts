@@ -1,6 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
-import { buildApiRelease, fakeSha, startLoad, type LoadReport } from '@opsctl/testbed';
+import {
+  backendStates,
+  buildApiRelease,
+  fakeSha,
+  localLayout,
+  startLoad,
+  type LoadReport,
+} from '@opsctl/testbed';
 import { readDotEnv } from '../deploy/runtime-env.js';
 import { composeBaseline } from './baseline-compose.js';
 import { localEnvWith, type BenchEnv } from './bench-env.js';
@@ -55,6 +62,17 @@ async function opsctl(
   return { seconds, perDroplet: per };
 }
 
+async function allUp(droplets: number): Promise<void> {
+  const layout = localLayout(droplets);
+  for (let i = 0; i < 120; i++) {
+    const states: Record<string, string> = await backendStates(layout.loadBalancerStatsPort).catch(
+      () => ({}),
+    );
+    if (layout.droplets.every((d) => states[d.name] === 'UP')) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 async function pushReleases(releases: Record<string, string>): Promise<void> {
   for (const sha of Object.values(releases)) {
     await buildApiRelease(sha, {
@@ -75,6 +93,8 @@ async function scenario(
   await pushReleases(releases);
   const name = `${droplets} droplet${droplets === 1 ? '' : 's'}`;
   await opsctl(env, ['deploy', 'local', '--sha', releases.v1]);
+  // Load starts only once the load balancer sees every (fresh) droplet healthy, as in production.
+  await allUp(droplets);
   const load = startLoad({
     url: LB,
     path: '/health',
