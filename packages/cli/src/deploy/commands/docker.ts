@@ -120,8 +120,3 @@ export const stopContainer = (name: string, seconds: number): RemoteCommand => (
   argv: ['docker', 'stop', '--time', String(seconds), name],
   description: `stop ${name}`,
 });
-
-export const startContainer = (name: string): RemoteCommand => ({
-  argv: ['docker', 'start', name],
-  description: `start ${name}`,
-});

@@ -17,13 +17,6 @@ export const httpStatus = (port: number, path: string): RemoteCommand => ({
   readOnly: true,
 });
 
-/** The body of a GET on the droplet itself. */
-export const httpBody = (port: number, path: string): RemoteCommand => ({
-  argv: ['curl', '--silent', '--max-time', '2', `http://127.0.0.1:${port}${path}`],
-  description: `GET 127.0.0.1:${port}${path}`,
-  readOnly: true,
-});
-
 /** Established TCP connections to a local port: the in-flight work of a slot being drained. */
 export const establishedConnections = (port: number): RemoteCommand => ({
   argv: ['sh', '-c', 'ss -Htn state established "( sport = :$1 )" | wc -l', 'sh', String(port)],
