@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import {
-  backendStates,
   buildApiRelease,
   fakeSha,
   localLayout,
   startLoad,
+  waitForAllDropletsUp,
   type LoadReport,
 } from '@opsctl/testbed';
 import { readDotEnv } from '../deploy/runtime-env.js';
@@ -62,17 +62,6 @@ async function opsctl(
   return { seconds, perDroplet: per };
 }
 
-async function allUp(droplets: number): Promise<void> {
-  const layout = localLayout(droplets);
-  for (let i = 0; i < 120; i++) {
-    const states: Record<string, string> = await backendStates(layout.loadBalancerStatsPort).catch(
-      () => ({}),
-    );
-    if (layout.droplets.every((d) => states[d.name] === 'UP')) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
 async function pushReleases(releases: Record<string, string>): Promise<void> {
   for (const sha of Object.values(releases)) {
     await buildApiRelease(sha, {
@@ -94,7 +83,12 @@ async function scenario(
   const name = `${droplets} droplet${droplets === 1 ? '' : 's'}`;
   await opsctl(env, ['deploy', 'local', '--sha', releases.v1]);
   // Load starts only once the load balancer sees every (fresh) droplet healthy, as in production.
-  await allUp(droplets);
+  const layout = localLayout(droplets);
+  await waitForAllDropletsUp(
+    layout.loadBalancerStatsPort,
+    layout.droplets.map((d) => d.name),
+    60_000,
+  );
   const load = startLoad({
     url: LB,
     path: '/health',

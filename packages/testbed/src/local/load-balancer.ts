@@ -119,3 +119,24 @@ export async function backendStates(statsPort: number): Promise<Record<string, s
   }
   return states;
 }
+
+/** Waits until HAProxy reports every named droplet UP; on timeout throws with the states it saw. */
+export async function waitForAllDropletsUp(
+  statsPort: number,
+  names: readonly string[],
+  timeoutMs = 60_000,
+): Promise<void> {
+  let states: Record<string, string> = {};
+  await waitFor(
+    'every droplet UP in the load balancer',
+    async () => {
+      states = await backendStates(statsPort).catch(() => ({}));
+      return names.every((name) => states[name] === 'UP');
+    },
+    timeoutMs,
+  ).catch((error: unknown) => {
+    throw new Error(
+      `${error instanceof Error ? error.message : String(error)}: ${JSON.stringify(states)}`,
+    );
+  });
+}
