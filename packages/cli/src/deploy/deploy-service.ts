@@ -1,4 +1,4 @@
-import { userInfo } from 'node:os';
+import { actorName, auditActor, ciRunUrl } from '../context/actor.js';
 import type { CommandContext } from '../context/command-context.js';
 import { command } from '../exec/remote-command.js';
 import { OpsctlError } from '../errors/opsctl-error.js';
@@ -82,6 +82,7 @@ export async function deploy(ctx: CommandContext, opts: DeployOptions): Promise<
       drainTimeoutMs: deploy.drainTimeout,
       paths,
       envFile: renderEnvFile(values),
+      envFileNote: `${opts.kind} ${target.sha} by ${auditActor(ctx.env)}`,
       envNames: [...values.keys()],
       registryLogin: registry.login,
       dryRun: ctx.dryRun,
@@ -116,7 +117,7 @@ export async function deploy(ctx: CommandContext, opts: DeployOptions): Promise<
           versionPath: deploy.smoke.versionPath,
         },
         autoRollback: opts.autoRollback && deploy.autoRollback,
-        actor: ctx.env.GITHUB_ACTOR ?? userInfo().username,
+        actor: actorName(ctx.env),
         ciRunUrl: ciRunUrl(ctx.env),
         report: (droplet, message) => {
           ctx.logger.info(`${droplet}: ${message}`);
@@ -164,10 +165,4 @@ async function headSha(ctx: CommandContext, dir: string): Promise<string> {
     });
   }
   return sha;
-}
-
-/** The URL of the CI run doing this deploy (GitHub Actions), recorded in the lock and the release. */
-function ciRunUrl(env: Readonly<Record<string, string | undefined>>): string | undefined {
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
-  return server && repo && run ? `${server}/${repo}/actions/runs/${run}` : undefined;
 }

@@ -23,6 +23,8 @@ export interface HostSettings {
   readonly paths: RemotePaths;
   /** Rendered env file (POSIX sh assignments); a Secret since it holds secret values. */
   readonly envFile: Secret;
+  /** What the droplet's audit log records of the env file write (`deploy <sha> by <who>`). */
+  readonly envFileNote: string;
   readonly envNames: readonly string[];
   readonly registryLogin:
     { readonly server: string; readonly username: string; readonly password: Secret } | undefined;

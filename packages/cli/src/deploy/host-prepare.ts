@@ -1,17 +1,18 @@
 import { dockerLogin, imagePresent, pullImage, runOnce } from './commands/docker.js';
-import { ensureDir, writeFileAtomic } from './commands/files.js';
+import { writeEnvFile } from './commands/env-files.js';
+import { ensureDir } from './commands/files.js';
 import type { HostRun, ReleaseTarget } from './host-context.js';
 import { throwIfCancelled } from './cancel.js';
 
 /**
- * Gets a droplet ready for a release without touching what serves: the env file (0600, written
- * atomically), a registry login, and the image by digest (pulled only when missing).
+ * Gets a droplet ready for a release without touching what serves: the env file (root's, 0600,
+ * written atomically by the droplet's env file helper), a registry login, and the image by digest (pulled only when missing).
  */
 export async function prepareHost(run: HostRun, target: ReleaseTarget): Promise<void> {
   const { exec, settings, report } = run;
   throwIfCancelled(run.signal);
   await exec.run(ensureDir(settings.paths.stateDir));
-  await exec.run(writeFileAtomic(settings.paths.envFile, settings.envFile, '0600'));
+  await exec.run(writeEnvFile(settings.paths.envFile, settings.envFile, settings.envFileNote));
   const present = await exec.run(imagePresent(target.image), { allowFailure: true });
   if (present.exitCode === 0) {
     report(`image ${target.sha} already on the droplet`);

@@ -151,26 +151,60 @@ describe('setup-api.yml against a bare Debian 12 droplet', () => {
     expect(result.stdout).toBe('from-a-container\njson-file true\n');
   });
 
-  it('gives the deploy user sudo for nginx -t and nginx -s reload only', async () => {
+  it('gives the deploy user sudo for nginx -t, nginx -s reload and the env file helper only', async () => {
     expect((await asDeploy('sudo -n /usr/sbin/nginx -t')).code).toBe(0);
     expect((await asDeploy('sudo -n /usr/sbin/nginx -s reload')).code).toBe(0);
+    expect((await asDeploy('sudo -n /usr/local/sbin/opsctl-env header api.env')).code).toBe(0);
     const other = await asDeploy('sudo -n /usr/bin/id');
     expect(other.code).not.toBe(0);
     expect(other.stderr).toContain('a password is required');
   });
 
+  it('keeps env files root’s: the deploy user writes and uses them through the helper, never reads them', async () => {
+    const helper = 'sudo -n /usr/local/sbin/opsctl-env';
+    // The file's assignments are evaluated when a container starts: as the caller, never as root.
+    const write = await asDeploy(
+      `printf '%s\\n' '# opsctl-names: PROBE' 'PROBE="$(id -un >/tmp/opsctl-env-probe)"' | ${helper} write probe.env 'probe by infra-tests'`,
+    );
+    expect(write.stderr).toBe('');
+    expect(write.code).toBe(0);
+    const owner = await asAdmin('sudo -n stat -c "%U:%G %a" /etc/opsctl/env/probe.env');
+    expect(owner.stdout).toBe('root:root 600\n');
+    const read = await asDeploy('cat /etc/opsctl/env/probe.env');
+    expect(read.code).not.toBe(0);
+    expect(read.stderr).toContain('Permission denied');
+    expect((await asDeploy(`${helper} header probe.env`)).stdout).toBe(
+      '# opsctl-names: PROBE\n--- fingerprints\n',
+    );
+    const run = await asDeploy(
+      `${helper} run probe.env docker run --help >/dev/null && cat /tmp/opsctl-env-probe`,
+    );
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('deploy\n');
+    const shell = await asDeploy(`${helper} run probe.env sh -c id`);
+    expect(shell.code).toBe(64);
+    expect(shell.stderr).toContain("expected 'docker run ...'");
+    const escape = await asDeploy(`echo x | ${helper} write ../../sudoers.d/x`);
+    expect(escape.code).toBe(64);
+    const audit = await asAdmin('sudo -n tail -n 1 /var/log/opsctl/secrets-audit.log');
+    expect(audit.stdout).toMatch(/ user=deploy file=probe\.env changed probe by infra-tests\n$/);
+    await asAdmin('sudo -n rm -f /etc/opsctl/env/probe.env /tmp/opsctl-env-probe');
+  });
+
   it('creates the directories opsctl uses with the agreed owners and modes', async () => {
     const result = await asAdmin(
-      'sudo -n stat -c "%n %U:%G %a" /etc/opsctl /etc/opsctl/env /etc/opsctl/nginx /etc/opsctl/nginx/upstreams /etc/opsctl/nginx/upstreams/api.conf /var/lib/opsctl /etc/sudoers.d/opsctl-deploy',
+      'sudo -n stat -c "%n %U:%G %a" /etc/opsctl /etc/opsctl/env /etc/opsctl/nginx /etc/opsctl/nginx/upstreams /etc/opsctl/nginx/upstreams/api.conf /var/lib/opsctl /etc/sudoers.d/opsctl-deploy /usr/local/sbin/opsctl-env /var/log/opsctl',
     );
     expect(result.stdout.trim().split('\n')).toEqual([
       '/etc/opsctl root:deploy 750',
-      '/etc/opsctl/env deploy:deploy 700',
+      '/etc/opsctl/env root:root 700',
       '/etc/opsctl/nginx root:deploy 755',
       '/etc/opsctl/nginx/upstreams root:deploy 775',
       '/etc/opsctl/nginx/upstreams/api.conf root:deploy 664',
       '/var/lib/opsctl deploy:deploy 755',
       '/etc/sudoers.d/opsctl-deploy root:root 440',
+      '/usr/local/sbin/opsctl-env root:root 755',
+      '/var/log/opsctl root:adm 750',
     ]);
     const defaultSite = await asAdmin('test -e /etc/nginx/sites-enabled/default');
     expect(defaultSite.code).toBe(1);

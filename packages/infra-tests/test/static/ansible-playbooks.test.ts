@@ -67,9 +67,10 @@ describe('the Ansible playbooks', () => {
     }
   });
 
-  it('ship a daemon helper that passes shellcheck', async () => {
+  it('ship a daemon helper and an env file helper that pass shellcheck', async () => {
     const result = await run('shellcheck', [
       join(ansibleDir, 'roles/opsctl_base/files/opsctl-service'),
+      join(ansibleDir, 'roles/opsctl_layout/files/opsctl-env'),
     ]);
     expect(result.stdout).toBe('');
     expect(result.code).toBe(0);

@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { copyFile, cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { docker } from './docker-cli.js';
@@ -10,6 +12,14 @@ export const LOCAL_IMAGES: Readonly<Record<string, string>> = {
   haproxy: 'opsctl-local/haproxy:2',
   postgres: 'opsctl-local/postgres:15',
   redis: 'opsctl-local/redis:7',
+};
+
+/**
+ * Files an image takes from elsewhere in the repository, so a droplet runs exactly what Ansible
+ * installs on a real one (paths relative to the images directory).
+ */
+const SHARED_FILES: Readonly<Record<string, readonly string[]>> = {
+  droplet: ['../../../infrastructure/ansible/roles/opsctl_layout/files/opsctl-env'],
 };
 
 /**
@@ -25,8 +35,32 @@ export async function ensureImages(imagesDir: string, log: (line: string) => voi
         throw new Error(`missing ${context}/Dockerfile`);
       const known = await docker(['images', '-q', tag]);
       if (known === '') log(`building image ${tag}`);
-      await docker(['build', '-q', '-t', tag, context]);
+      await buildWithSharedFiles(
+        tag,
+        context,
+        (SHARED_FILES[dir] ?? []).map((f) => join(imagesDir, f)),
+      );
     }),
   );
 }
+/** docker build of `context`, with `shared` files copied beside its own in a temporary context. */
+async function buildWithSharedFiles(
+  tag: string,
+  context: string,
+  shared: readonly string[],
+): Promise<void> {
+  if (shared.length === 0) {
+    await docker(['build', '-q', '-t', tag, context]);
+    return;
+  }
+  const staged = await mkdtemp(join(tmpdir(), 'opsctl-image-'));
+  try {
+    await cp(context, staged, { recursive: true });
+    for (const file of shared) await copyFile(file, join(staged, file.split('/').at(-1) ?? file));
+    await docker(['build', '-q', '-t', tag, staged]);
+  } finally {
+    await rm(staged, { recursive: true, force: true });
+  }
+}
+
 export const LOCAL_NODE_IMAGE = 'opsctl-local/node:24';

@@ -1,5 +1,6 @@
 import type { Secret } from '../../secrets/secret.js';
 import type { RemoteCommand } from '../../exec/remote-command.js';
+import { withEnvFile } from './env-files.js';
 
 /** Docker commands run on a droplet, as argv values (Kamal's commands/app, commands/registry). */
 
@@ -43,8 +44,8 @@ export interface SlotRun {
 }
 
 /**
- * Sources the env file (POSIX sh syntax, so values with newlines and quotes survive exactly;
- * docker's --env-file cannot carry them) and starts the slot bound to loopback only.
+ * Starts the slot bound to loopback only, with the env file's variables (through the droplet's
+ * env file helper: the file is root's) passed by name.
  */
 export const runSlot = (run: SlotRun): RemoteCommand => ({
   argv: [
@@ -87,14 +88,6 @@ export const runOnce = (
   ],
   description: `run ${argv.join(' ')} in a one-off container`,
 });
-
-const withEnvFile = (envFile: string): string[] => [
-  'sh',
-  '-c',
-  'set -a && . "$1" && set +a && shift && exec "$@"',
-  'sh',
-  envFile,
-];
 
 /** State and health of a container in one line: `<status> <health|none>`, or `missing`. */
 export const containerHealth = (name: string): RemoteCommand => ({

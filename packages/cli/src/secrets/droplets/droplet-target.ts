@@ -1,9 +1,10 @@
+import { readEnvHeader } from '../../deploy/commands/env-files.js';
 import { renderEnvFile } from '../../deploy/env-file.js';
 import type { Executor } from '../../exec/executor.js';
 import { parseRecords, serializeRecords, type FingerprintRecord } from '../fingerprint-records.js';
 import type { Secret } from '../secret.js';
 import type { Delivery, SecretState, SyncTarget, WriteResult } from '../sync/target.js';
-import { parseEnvMeta, readEnvMeta, writeEnvFiles } from './env-store.js';
+import { parseEnvMeta, writeEnvFiles } from './env-store.js';
 
 export interface DropletTargetInput {
   readonly droplet: string;
@@ -17,6 +18,10 @@ export interface DropletTargetInput {
   readonly fileValues: ReadonlyMap<string, string | Secret>;
   /** Fingerprints of all secrets in the file (not only those this sync covers). */
   readonly fileFingerprints: ReadonlyMap<string, string>;
+  /** Who syncs, for the droplet's audit log (`alice@laptop`, or the CI run). */
+  readonly actor: string;
+  /** How the env file helper is invoked; sudo on a droplet (tests point it elsewhere). */
+  readonly envHelper?: readonly string[];
 }
 
 /**
@@ -72,6 +77,8 @@ export class DropletTarget implements SyncTarget {
       this.input.envFile,
       renderEnvFile(this.input.fileValues),
       serializeRecords(records),
+      auditNote(this.input.actor, deliveries),
+      this.input.envHelper,
     )) {
       await this.input.exec.run(command);
     }
@@ -87,7 +94,19 @@ export class DropletTarget implements SyncTarget {
     names: ReadonlySet<string> | undefined;
     records: Map<string, FingerprintRecord>;
   }> {
-    const meta = parseEnvMeta((await this.input.exec.run(readEnvMeta(this.input.envFile))).stdout);
+    const meta = parseEnvMeta(
+      (await this.input.exec.run(readEnvHeader(this.input.envFile, this.input.envHelper))).stdout,
+    );
     return { names: meta.names, records: parseRecords(meta.fingerprints) };
   }
+}
+
+/** What the droplet's audit log records of a sync: who, and which names were created or updated. */
+function auditNote(actor: string, deliveries: readonly Delivery[]): string {
+  const names = (action: Delivery['action']): string =>
+    deliveries
+      .filter((d) => d.action === action)
+      .map((d) => d.name)
+      .join(',') || '-';
+  return `secrets sync by ${actor}: created=${names('create')} updated=${names('update')}`;
 }

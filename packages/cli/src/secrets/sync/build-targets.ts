@@ -1,3 +1,4 @@
+import { auditActor } from '../../context/actor.js';
 import type { CommandContext } from '../../context/command-context.js';
 import type { EnvironmentConfig, OpsctlConfig, SecretDeclaration } from '../../config/types.js';
 import { listDroplets } from '../../deploy/droplets.js';
@@ -68,6 +69,7 @@ async function dropletTargets(inputs: TargetInputs): Promise<SyncTarget[]> {
         names: dropletSecretsOf(selected, service).map((s) => s.name),
         fileValues,
         fileFingerprints,
+        actor: auditActor(ctx.env),
       });
     });
   });

@@ -45,23 +45,40 @@ describe('opsctl secrets sync local, against the stand-ins `opsctl local up` sta
     expect(dry.stdout).toContain('0 would be created, 0 updated, 7 unchanged.');
   });
 
-  it('leaves each droplet an env file only its owner reads, holding the values exactly', async () => {
-    await opsctl(['secrets', 'sync', 'local']);
+  it('leaves each droplet an env file only root reads, holding the values exactly, and an audit line without them', async () => {
+    for (const container of DROPLET_CONTAINERS) {
+      await onDroplet(container, 'rm -f "$1" "$1.fingerprints"', '/etc/opsctl/env/api.env');
+    }
+    const sync = await opsctl(['secrets', 'sync', 'local']);
+    expect(sync.exitCode, sync.stdout + sync.stderr).toBe(0);
     const expected = readDotEnv(repoRoot, 'local').get('DATABASE_URL');
+    expect(expected).toBeDefined();
     for (const container of DROPLET_CONTAINERS) {
       expect(
         await onDroplet(
           container,
-          'stat -c "%U %a" "$1" "$1.fingerprints"',
+          'stat -c "%U:%G %a" /etc/opsctl/env "$1" "$1.fingerprints"',
           '/etc/opsctl/env/api.env',
         ),
-      ).toBe('deploy 600\ndeploy 600\n');
+      ).toBe('root:root 700\nroot:root 600\nroot:root 600\n');
+      // The deploy user (the one opsctl logs in as) cannot read it, only use it through the helper.
+      expect(
+        await onDroplet(
+          container,
+          'su deploy -s /bin/sh -c "cat /etc/opsctl/env/api.env" 2>&1 || echo "exit $?"',
+        ),
+      ).toMatch(/Permission denied\nexit 1\n$/);
       const value = await onDroplet(
         container,
         'set -a; . "$1"; set +a; printf %s "$DATABASE_URL"',
         '/etc/opsctl/env/api.env',
       );
       expect(value).toBe(expected);
+      const audit = await onDroplet(container, 'tail -n 1 /var/log/opsctl/secrets-audit.log');
+      expect(audit).toMatch(
+        /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ user=deploy file=api\.env changed secrets sync by \S+@\S+: created=DATABASE_URL,REDIS_URL updated=-\n$/,
+      );
+      expect(audit).not.toContain(expected);
     }
   });
 });

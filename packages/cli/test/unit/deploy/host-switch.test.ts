@@ -32,6 +32,7 @@ const settings: HostSettings = {
   drainTimeoutMs: 1000,
   paths: remotePaths('api', 'staging', '/etc/opsctl/env/api.env'),
   envFile: new Secret('X=1\n'),
+  envFileNote: 'deploy abc by alice@laptop',
   envNames: ['X'],
   registryLogin: undefined,
   dryRun: false,
