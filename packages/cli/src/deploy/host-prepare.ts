@@ -5,14 +5,13 @@ import type { HostRun, ReleaseTarget } from './host-context.js';
 import { throwIfCancelled } from './cancel.js';
 
 /**
- * Gets a droplet ready for a release without touching what serves: the env file (root's, 0600,
- * written atomically by the droplet's env file helper), a registry login, and the image by digest (pulled only when missing).
+ * Puts the release's image on a droplet by digest (a registry login, then a pull only when it is
+ * missing). Changes nothing that serves or that a restart would pick up, so every droplet can do
+ * it before the first one has proven the release.
  */
-export async function prepareHost(run: HostRun, target: ReleaseTarget): Promise<void> {
+export async function pullRelease(run: HostRun, target: ReleaseTarget): Promise<void> {
   const { exec, settings, report } = run;
   throwIfCancelled(run.signal);
-  await exec.run(ensureDir(settings.paths.stateDir));
-  await exec.run(writeEnvFile(settings.paths.envFile, settings.envFile, settings.envFileNote));
   const present = await exec.run(imagePresent(target.image), { allowFailure: true });
   if (present.exitCode === 0) {
     report(`image ${target.sha} already on the droplet`);
@@ -25,6 +24,14 @@ export async function prepareHost(run: HostRun, target: ReleaseTarget): Promise<
   throwIfCancelled(run.signal);
   report(`pulling ${target.sha}`);
   await exec.run(pullImage(target.image));
+}
+
+/** The state directory, and the env file (root's, 0600, written atomically by the droplet's helper). */
+export async function writeRuntimeEnv(run: HostRun): Promise<void> {
+  const { exec, settings } = run;
+  throwIfCancelled(run.signal);
+  await exec.run(ensureDir(settings.paths.stateDir));
+  await exec.run(writeEnvFile(settings.paths.envFile, settings.envFile, settings.envFileNote));
 }
 
 /** The pre-deploy command (migrations) in a one-off container of the new release. */

@@ -8,12 +8,20 @@ import { readActive, type ActiveRelease } from './active-release.js';
 import type { HostRun, ReleaseTarget } from './host-context.js';
 import { nginxServesSlot, waitUntilHealthy } from './host-health.js';
 import { renderUpstream } from './nginx-upstream.js';
-import { idleSlot, slotContainer, slotPort } from './slots.js';
+import { idleSlot, slotContainer, slotPort, type Slot } from './slots.js';
 import { throwIfCancelled } from './cancel.js';
 
 export interface HostSwitchResult {
   readonly previous: ActiveRelease | undefined;
   readonly active: ActiveRelease;
+}
+
+/** A new release running healthy in the idle slot, not yet serving. */
+export interface IdleSlot {
+  readonly previous: ActiveRelease | undefined;
+  readonly slot: Slot;
+  readonly container: string;
+  readonly port: number;
 }
 
 const VERIFY_TIMEOUT_MS = 10_000;
@@ -22,8 +30,17 @@ const VERIFY_TIMEOUT_MS = 10_000;
  * Blue-green on one droplet: start the idle slot, wait for health, point nginx at it (write, test,
  * reload), verify through nginx, then drain and stop the old slot. Until the reload, the old slot
  * serves and nginx is untouched; after it, nginx only ever points at a healthy, running container.
+ * The three steps are also used one by one, so droplets can wait for each other in between.
  */
 export async function switchHost(run: HostRun, target: ReleaseTarget): Promise<HostSwitchResult> {
+  const idle = await startIdleSlot(run, target);
+  const result = await pointNginxAt(run, target, idle);
+  await retireOldSlot(run, result);
+  return result;
+}
+
+/** Starts the release in the idle slot and waits until it is healthy; removes it if it is not. */
+export async function startIdleSlot(run: HostRun, target: ReleaseTarget): Promise<IdleSlot> {
   const { exec, settings, report } = run;
   const previous = await readActive(exec, settings.paths.activeFile);
   const slot = idleSlot(previous?.slot);
@@ -50,16 +67,32 @@ export async function switchHost(run: HostRun, target: ReleaseTarget): Promise<H
     await waitUntilHealthy(run, container, port);
     throwIfCancelled(run.signal);
   } catch (error) {
-    await exec.run(removeContainer(container), { allowFailure: true });
+    await discardIdleSlot(run, { previous, slot, container, port });
     throw error;
   }
+  return { previous, slot, container, port };
+}
 
+/** Removes a started slot that will not serve (another droplet failed first); nginx is untouched. */
+export async function discardIdleSlot(run: HostRun, idle: IdleSlot): Promise<void> {
+  await run.exec.run(removeContainer(idle.container), { allowFailure: true });
+}
+
+/** Points nginx at the idle slot, verifies it serves through nginx, and records it as active. */
+export async function pointNginxAt(
+  run: HostRun,
+  target: ReleaseTarget,
+  idle: IdleSlot,
+): Promise<HostSwitchResult> {
+  const { exec, settings, report } = run;
+  const { slot, port, container, previous } = idle;
   report(`switching nginx to ${slot}`);
   const before = (await exec.run(readFileIfExists(settings.paths.upstreamFile))).stdout;
+  // On a failure here the new container stays: nginx may already route to it.
   await pointNginx(run, renderUpstream(settings.service, port, slot), before);
   if (!settings.dryRun && !(await verify(run, port))) {
     await pointNginx(run, before, before);
-    await exec.run(removeContainer(container), { allowFailure: true });
+    await discardIdleSlot(run, idle);
     throw new OpsctlError({
       code: 'SWITCH_NOT_VERIFIED',
       kind: 'external',
@@ -76,15 +109,19 @@ export async function switchHost(run: HostRun, target: ReleaseTarget): Promise<H
     since: new Date().toISOString(),
   };
   await exec.run(writeFileAtomic(settings.paths.activeFile, `${JSON.stringify(active)}\n`, '0644'));
-
-  if (previous !== undefined && previous.container !== container) {
-    await drain(run, slotPort(settings.slots, previous.slot));
-    report(`stopping ${previous.slot} slot`);
-    await exec.run(stopContainer(previous.container, Math.ceil(settings.drainTimeoutMs / 1000)), {
-      allowFailure: true,
-    });
-  }
   return { previous, active };
+}
+
+/** Drains the old slot (bounded) and stops it with SIGTERM once nginx no longer sends to it. */
+export async function retireOldSlot(run: HostRun, result: HostSwitchResult): Promise<void> {
+  const { exec, settings, report } = run;
+  const { previous, active } = result;
+  if (previous === undefined || previous.container === active.container) return;
+  await drain(run, slotPort(settings.slots, previous.slot));
+  report(`stopping ${previous.slot} slot`);
+  await exec.run(stopContainer(previous.container, Math.ceil(settings.drainTimeoutMs / 1000)), {
+    allowFailure: true,
+  });
 }
 
 /** Replaces the upstream file, tests the whole configuration, reloads; restores on a bad test. */

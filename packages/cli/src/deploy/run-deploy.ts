@@ -3,8 +3,15 @@ import { OpsctlError } from '../errors/opsctl-error.js';
 import type { ActiveRelease } from './active-release.js';
 import type { Executor } from '../exec/executor.js';
 import type { HostRun, HostSettings, ReleaseTarget } from './host-context.js';
-import { prepareHost, runPreDeploy } from './host-prepare.js';
-import { switchHost } from './host-switch.js';
+import { Gate } from './gate.js';
+import { pullRelease, runPreDeploy, writeRuntimeEnv } from './host-prepare.js';
+import {
+  discardIdleSlot,
+  pointNginxAt,
+  retireOldSlot,
+  startIdleSlot,
+  switchHost,
+} from './host-switch.js';
 import { mapLimit } from './map-limit.js';
 import { appendRelease, type ReleaseRecord } from './release-record.js';
 import { smokeTest, type SmokeResult } from './smoke-test.js';
@@ -58,7 +65,6 @@ export interface DeployResult {
 interface Switched {
   readonly droplet: DropletHandle;
   readonly previous: ActiveRelease | undefined;
-  readonly startedAt: number;
 }
 
 const hostRun = (run: DeployRun, d: DropletHandle, settings = run.settings): HostRun => ({
@@ -71,9 +77,13 @@ const hostRun = (run: DeployRun, d: DropletHandle, settings = run.settings): Hos
 });
 
 /**
- * The whole blue-green deploy once the lock is held: the first droplet alone (pre-deploy command
- * there, before any switch), then the rest in parallel; a smoke test through the load balancer;
- * an automatic return to the previous release when anything fails after a switch.
+ * The whole blue-green deploy once the lock is held. Every droplet pulls the image at once. The
+ * first droplet goes ahead alone: env file, pre-deploy command (before any switch), new slot
+ * healthy; only then do the others write their env file and start their new slot, and they
+ * switch nginx only once the first serves the release (the first-host barrier: if the first
+ * fails, the others never serve it, and a slot they started is removed). Then a smoke test
+ * through the load balancer, and an automatic return to the previous release when anything
+ * failed after a switch.
  */
 export async function runDeploy(run: DeployRun): Promise<DeployResult> {
   const started = Date.now();
@@ -87,32 +97,61 @@ export async function runDeploy(run: DeployRun): Promise<DeployResult> {
     });
   const switched: Switched[] = [];
   const failures = new Map<string, string>();
-  const deployOne = async (d: DropletHandle, withPreDeploy: boolean): Promise<void> => {
+  const durations = new Map<string, number>();
+  const healthyOnFirst = new Gate();
+  const servingOnFirst = new Gate();
+
+  const deployFirst = async (host: HostRun): Promise<void> => {
+    await pullRelease(host, run.target);
+    await writeRuntimeEnv(host);
+    if (run.preDeploy !== undefined) await runPreDeploy(host, run.target, run.preDeploy);
+    const idle = await startIdleSlot(host, run.target);
+    healthyOnFirst.open();
+    const result = await pointNginxAt(host, run.target, idle);
+    switched.push({ droplet: first, previous: result.previous });
+    servingOnFirst.open();
+    await retireOldSlot(host, result);
+  };
+  const deployOther = async (host: HostRun, d: DropletHandle): Promise<void> => {
+    await pullRelease(host, run.target);
+    if (!(await healthyOnFirst.passed())) return;
+    await writeRuntimeEnv(host);
+    const idle = await startIdleSlot(host, run.target);
+    if (!(await servingOnFirst.passed())) {
+      await discardIdleSlot(host, idle);
+      return;
+    }
+    const result = await pointNginxAt(host, run.target, idle);
+    switched.push({ droplet: d, previous: result.previous });
+    await retireOldSlot(host, result);
+  };
+  const attempt = async (d: DropletHandle): Promise<void> => {
     const t0 = Date.now();
     const host = hostRun(run, d);
-    await prepareHost(host, run.target);
-    if (withPreDeploy && run.preDeploy !== undefined)
-      await runPreDeploy(host, run.target, run.preDeploy);
-    const result = await switchHost(host, run.target);
-    switched.push({ droplet: d, previous: result.previous, startedAt: t0 });
-  };
-  const attempt = async (d: DropletHandle, withPreDeploy: boolean): Promise<void> => {
     try {
-      await deployOne(d, withPreDeploy);
+      await (d === first ? deployFirst(host) : deployOther(host, d));
     } catch (error) {
       failures.set(d.name, error instanceof Error ? error.message : String(error));
       throw error;
+    } finally {
+      if (d === first) {
+        healthyOnFirst.shut();
+        servingOnFirst.shut();
+      }
+      durations.set(d.name, Date.now() - t0);
     }
   };
 
-  let firstError: unknown;
-  try {
-    await attempt(first, true);
-    const settled = await mapLimit(rest, run.parallelism, (d) => attempt(d, false));
-    firstError = settled.find((s) => s.status === 'rejected')?.reason;
-  } catch (error) {
-    firstError = error;
-  }
+  const [firstOutcome, restOutcomes] = await Promise.all([
+    attempt(first).then(
+      () => ({ failed: false as const }),
+      (error: unknown) => ({ failed: true as const, error }),
+    ),
+    mapLimit(rest, run.parallelism, attempt),
+  ]);
+  let firstError: unknown = firstOutcome.failed
+    ? firstOutcome.error
+    : restOutcomes.find((s) => s.status === 'rejected')?.reason;
 
   let smoke: SmokeResult | undefined;
   if (firstError === undefined && run.smoke.baseUrl !== undefined && !run.settings.dryRun) {
@@ -169,7 +208,7 @@ export async function runDeploy(run: DeployRun): Promise<DeployResult> {
       droplet: d.name,
       outcome,
       previousSha: s?.previous?.sha,
-      durationMs: s === undefined ? 0 : Date.now() - s.startedAt,
+      durationMs: s === undefined && !failures.has(d.name) ? 0 : (durations.get(d.name) ?? 0),
       error: failures.get(d.name),
     };
   });
