@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApiRelease, fakeSha } from '@opsctl/testbed';
 import { explain, runPlaybook, type PlaybookRun } from './support/ansible.js';
-import { buildApiRelease, fakeSha } from './support/api-release.js';
 import {
   buildBareImage,
   inventoryFor,
@@ -22,6 +22,7 @@ import {
   type LocalEnvironment,
 } from './support/local-environment.js';
 import { opsctl, type OpsctlRun } from './support/opsctl-cli.js';
+import { repoRoot } from '../support/paths.js';
 import { run } from '../support/run.js';
 
 /**
@@ -124,7 +125,14 @@ beforeAll(async () => {
   });
   const releases = (async () => {
     for (const sha of [firstSha, secondSha])
-      tags.push(await buildApiRelease(sha, secret('OPSCTL_REGISTRY_PASSWORD')));
+      tags.push(
+        await buildApiRelease(sha, {
+          repoRoot,
+          repository: `${LOCAL_REGISTRY}/api`,
+          registryUser: 'opsctl',
+          registryPassword: secret('OPSCTL_REGISTRY_PASSWORD'),
+        }),
+      );
   })();
   [firstProvision] = await Promise.all([provision('root'), releases]);
 }, 600_000);
