@@ -23,24 +23,45 @@ const RATE = Number(process.env.BENCH_RATE ?? 200);
 const LB = 'http://127.0.0.1:8080';
 const rows: string[][] = [];
 
+/** Requests sent during a stretch of the run, and those that failed, by kind. */
+interface Traffic {
+  readonly sent: number;
+  readonly failures: Readonly<Record<string, number>>;
+}
+
+const failedCount = (t: Traffic): number => Object.values(t.failures).reduce((a, b) => a + b, 0);
+const failedCell = (t: Traffic): string => {
+  const count = failedCount(t);
+  return count === 0 ? '0' : `${String(count)} ${JSON.stringify(t.failures)}`;
+};
+
 function row(
   scenario: string,
   step: string,
   seconds: number,
   perDroplet: string,
-  load: LoadReport | undefined,
+  traffic: Traffic | undefined,
 ): void {
   rows.push([
     scenario,
     step,
     seconds.toFixed(1),
     perDroplet,
-    load ? String(load.sent) : '-',
-    load ? String(load.failed) : '-',
+    traffic ? String(traffic.sent) : '-',
+    traffic ? failedCell(traffic) : '-',
   ]);
   process.stderr.write(
-    `${scenario} | ${step}: ${seconds.toFixed(1)} s${load ? `, ${load.sent} sent, ${load.failed} failed` : ''}\n`,
+    `${scenario} | ${step}: ${seconds.toFixed(1)} s${traffic ? `, ${traffic.sent} sent, ${failedCell(traffic)} failed` : ''}\n`,
   );
+}
+
+/** The part of a load report sent while request numbers were in [from, to). */
+function trafficBetween(report: LoadReport, from: number, to: number): Traffic {
+  const failures: Record<string, number> = {};
+  for (const f of report.failedRequests) {
+    if (f.n >= from && f.n < to) failures[f.kind] = (failures[f.kind] ?? 0) + 1;
+  }
+  return { sent: to - from, failures };
 }
 
 async function opsctl(
@@ -103,11 +124,18 @@ async function scenario(
     ['rollback --sha (image on droplet)', ['rollback', 'local', '--sha', releases.v1.slice(0, 7)]],
     ['deploy (with pull)', ['deploy', 'local', '--sha', releases.v3]],
   ];
+  const done: { step: string; seconds: number; perDroplet: string; from: number; to: number }[] =
+    [];
   for (const [step, args] of steps) {
+    const from = load.sentSoFar();
     const { seconds, perDroplet } = await opsctl(env, args);
-    row(name, step, seconds, perDroplet, undefined);
+    done.push({ step, seconds, perDroplet, from, to: load.sentSoFar() });
   }
   const report = await load.stop();
+  // Requests between steps (and in flight at a boundary) count for the whole run only.
+  for (const d of done) {
+    row(name, d.step, d.seconds, d.perDroplet, trafficBetween(report, d.from, d.to));
+  }
   row(name, `all steps under ${RATE} req/s`, report.durationMs / 1000, '-', report);
   return report;
 }
@@ -165,6 +193,14 @@ async function baseline(releases: { v1: string; v2: string }): Promise<LoadRepor
   }
 }
 
+function mergeFailures(...reports: LoadReport[]): Record<string, number> {
+  const all: Record<string, number> = {};
+  for (const r of reports) {
+    for (const [kind, count] of Object.entries(r.failures)) all[kind] = (all[kind] ?? 0) + count;
+  }
+  return all;
+}
+
 const password = (): string => readDotEnv(repoRoot, 'local').get('OPSCTL_REGISTRY_PASSWORD') ?? '';
 await execa('node', [fileURLToPath(new URL('../../bin/run.js', import.meta.url)), 'local', 'up'], {
   cwd: repoRoot,
@@ -181,7 +217,7 @@ const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).
 process.stdout.write(`\n${line(header)}\n${rows.map(line).join('\n')}\n`);
 const total = one.sent + three.sent;
 process.stdout.write(
-  `\nblue-green: ${total} requests at ${RATE} req/s, ${one.failed + three.failed} failed; docker-compose recipe: ${recipe.sent} requests, ${recipe.failed} failed ${JSON.stringify(recipe.failures)}\n`,
+  `\nblue-green: ${total} requests at ${RATE} req/s, ${one.failed + three.failed} failed ${JSON.stringify(mergeFailures(one, three))}; docker-compose recipe: ${recipe.sent} requests, ${recipe.failed} failed ${JSON.stringify(recipe.failures)}\n`,
 );
 await execa(
   'node',

@@ -22,9 +22,16 @@ export interface LoadReport {
   readonly failed: number;
   /** Failures by kind: HTTP status or error code. */
   readonly failures: Readonly<Record<string, number>>;
+  /** Every failed request: its sequence number (the order it was sent in) and kind. */
+  readonly failedRequests: readonly FailedRequest[];
   /** The 2xx answers, in the order their requests were sent. */
   readonly answers: readonly Answer[];
   readonly durationMs: number;
+}
+
+export interface FailedRequest {
+  readonly n: number;
+  readonly kind: string;
 }
 
 export interface Answer {
@@ -56,6 +63,12 @@ export function startLoad(opts: LoadOptions): RunningLoad {
   });
   const max = opts.maxRequests ?? 100_000;
   const failures: Record<string, number> = {};
+  const failedRequests: FailedRequest[] = [];
+  const fail = (n: number, kind: string): void => {
+    failed++;
+    failures[kind] = (failures[kind] ?? 0) + 1;
+    failedRequests.push({ n, kind });
+  };
   const answers: Answer[] = [];
   const inFlight = new Set<Promise<void>>();
   let sent = 0;
@@ -82,14 +95,10 @@ export function startLoad(opts: LoadOptions): RunningLoad {
         const droplet = res.headers['x-opsctl-droplet'];
         answers.push({ n, body: text, droplet: typeof droplet === 'string' ? droplet : undefined });
       } else {
-        failed++;
-        failures[String(res.statusCode)] = (failures[String(res.statusCode)] ?? 0) + 1;
+        fail(n, String(res.statusCode));
       }
     } catch (error) {
-      failed++;
-      const code =
-        (error as { code?: string }).code ?? (error instanceof Error ? error.name : 'error');
-      failures[code] = (failures[code] ?? 0) + 1;
+      fail(n, (error as { code?: string }).code ?? (error instanceof Error ? error.name : 'error'));
     }
   };
 
@@ -114,11 +123,13 @@ export function startLoad(opts: LoadOptions): RunningLoad {
       await Promise.all([...inFlight]);
       await pool.close();
       answers.sort((a, b) => a.n - b.n);
+      failedRequests.sort((a, b) => a.n - b.n);
       return {
         sent,
         ok,
         failed,
         failures: { ...failures },
+        failedRequests,
         answers,
         durationMs: performance.now() - started,
       };
