@@ -115,6 +115,7 @@ export async function deploy(ctx: CommandContext, opts: DeployOptions): Promise<
           baseUrl: env.config.loadBalancer?.url,
           paths: deploy.smoke.paths,
           versionPath: deploy.smoke.versionPath,
+          routeTimeoutMs: deploy.smoke.routeTimeout,
         },
         autoRollback: opts.autoRollback && deploy.autoRollback,
         actor: actorName(ctx.env),

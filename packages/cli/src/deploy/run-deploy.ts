@@ -33,6 +33,7 @@ export interface DeployRun {
     readonly baseUrl: string | undefined;
     readonly paths: readonly string[];
     readonly versionPath: string | undefined;
+    readonly routeTimeoutMs: number;
   };
   readonly autoRollback: boolean;
   readonly actor: string;
@@ -161,6 +162,7 @@ export async function runDeploy(run: DeployRun): Promise<DeployResult> {
       versionPath: run.smoke.versionPath,
       sha: run.target.sha,
       rounds: run.droplets.length * 2,
+      routeTimeoutMs: run.smoke.routeTimeoutMs,
     });
     if (!smoke.ok)
       firstError = new OpsctlError({

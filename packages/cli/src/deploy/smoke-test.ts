@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 /** What a smoke test through the load balancer found. */
 export interface SmokeResult {
   readonly ok: boolean;
@@ -11,33 +13,75 @@ export interface SmokeRequest {
   readonly sha: string;
   /** Requests per path: enough that round robin reaches every droplet. */
   readonly rounds: number;
+  /**
+   * How long to wait for the load balancer to route to a droplet at all. Until its health checks
+   * pass (a first deploy to new droplets), it answers by itself (503) or not at all: such answers
+   * are retried until this deadline, never judged as the release's.
+   */
+  readonly routeTimeoutMs: number;
+  /** Pause between retries of an answer that came from no droplet. */
+  readonly retryIntervalMs?: number;
 }
 
-/** Requests each path through the load balancer; the version path must name the new SHA every time. */
+/** Every droplet's nginx names itself in this header (infrastructure/ansible/README.md). */
+const DROPLET_HEADER = 'x-opsctl-droplet';
+
+interface Answer {
+  readonly status: number;
+  readonly body: string;
+  /** The droplet that answered; undefined when the load balancer (or nothing) did. */
+  readonly droplet: string | undefined;
+}
+
+/**
+ * Requests each path through the load balancer; every path must answer 2xx and the version path
+ * must name the new SHA every time. Only answers from a droplet count.
+ */
 export async function smokeTest(req: SmokeRequest): Promise<SmokeResult> {
   const failures: string[] = [];
+  const deadline = Date.now() + req.routeTimeoutMs;
+  const routed = async (path: string): Promise<Answer> => {
+    for (;;) {
+      const answer = await get(`${req.baseUrl}${path}`);
+      if (answer.droplet !== undefined || Date.now() >= deadline) return answer;
+      await sleep(req.retryIntervalMs ?? 1000);
+    }
+  };
+  const fromNoDroplet = (path: string, answer: Answer): string =>
+    `GET ${path} reached no droplet through the load balancer within ${req.routeTimeoutMs / 1000} s (last answer: ${answer.status === 0 ? answer.body : `${answer.status} ${answer.body.slice(0, 80).trim()}`})`;
+
   for (let round = 0; round < req.rounds; round++) {
     for (const path of req.paths) {
-      const res = await get(`${req.baseUrl}${path}`);
-      if (res.status < 200 || res.status > 299)
-        failures.push(`GET ${path} answered ${res.status === 0 ? res.body : res.status}`);
+      const res = await routed(path);
+      if (res.droplet === undefined) failures.push(fromNoDroplet(path, res));
+      else if (res.status < 200 || res.status > 299)
+        failures.push(`GET ${path} answered ${res.status} on ${res.droplet}`);
     }
     if (req.versionPath !== undefined) {
-      const res = await get(`${req.baseUrl}${req.versionPath}`);
-      if (!res.body.includes(req.sha))
+      const res = await routed(req.versionPath);
+      if (res.droplet === undefined) failures.push(fromNoDroplet(req.versionPath, res));
+      else if (!res.body.includes(req.sha))
         failures.push(
-          `GET ${req.versionPath} does not report ${req.sha}: ${res.body.slice(0, 120)}`,
+          `GET ${req.versionPath} on ${res.droplet} does not report ${req.sha}: ${res.body.slice(0, 120)}`,
         );
     }
   }
   return { ok: failures.length === 0, failures: [...new Set(failures)] };
 }
 
-async function get(url: string): Promise<{ status: number; body: string }> {
+async function get(url: string): Promise<Answer> {
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
-    return { status: res.status, body: await res.text() };
+    return {
+      status: res.status,
+      body: await res.text(),
+      droplet: res.headers.get(DROPLET_HEADER) ?? undefined,
+    };
   } catch (error) {
-    return { status: 0, body: error instanceof Error ? error.message : String(error) };
+    return {
+      status: 0,
+      body: error instanceof Error ? error.message : String(error),
+      droplet: undefined,
+    };
   }
 }

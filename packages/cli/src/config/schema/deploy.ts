@@ -22,6 +22,11 @@ const smokeSchema = z
       description: 'Path whose body must contain the deployed commit SHA.',
       examples: ['/version'],
     }),
+    routeTimeout: duration
+      .prefault('90s')
+      .describe(
+        'How long the smoke test waits for the load balancer to route to a droplet at all (its health checks must pass first, e.g. on a first deploy); answers from no droplet are retried until then.',
+      ),
   })
   .describe('Smoke tests after the switch.');
 

@@ -59,7 +59,7 @@ describe('loading opsctl.yaml', () => {
       healthInterval: 1_000,
       drainTimeout: 30_000,
       slots: { blue: 3001, green: 3002 },
-      smoke: { paths: ['/health'] },
+      smoke: { paths: ['/health'], routeTimeout: 90_000 },
       autoRollback: true,
       lockTtl: 900_000,
       prune: { enabled: true, keep: 5 },

@@ -27,7 +27,7 @@ function deploy(execs: readonly RecordingExecutor[], log: string[]): Promise<unk
     settings,
     preDeploy: ['node', 'dist/migrate.js'],
     parallelism: 5,
-    smoke: { baseUrl: undefined, paths: [], versionPath: undefined },
+    smoke: { baseUrl: undefined, paths: [], versionPath: undefined, routeTimeoutMs: 0 },
     autoRollback: true,
     actor: 'alice',
     ciRunUrl: undefined,
