@@ -10,7 +10,7 @@ export { localEnvironmentVariables } from './local/service-env.js';
 export { localLayout } from './local/layout.js';
 export { startLoad, transitions } from './load/load-generator.js';
 export type { LoadOptions, LoadReport, Answer, RunningLoad } from './load/load-generator.js';
-export { backendStates, waitForAllDropletsUp } from './local/load-balancer.js';
+export { abnormalRequests, backendStates, waitForAllDropletsUp } from './local/load-balancer.js';
 export { buildApiRelease, fakeSha } from './fixtures/api-release.js';
 export type { ApiReleaseOptions } from './fixtures/api-release.js';
 export { LOCAL_NODE_IMAGE } from './local/images.js';

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import {
+  abnormalRequests,
   buildApiRelease,
   fakeSha,
   localLayout,
@@ -137,6 +138,11 @@ async function scenario(
     row(name, d.step, d.seconds, d.perDroplet, trafficBetween(report, d.from, d.to));
   }
   row(name, `all steps under ${RATE} req/s`, report.durationMs / 1000, '-', report);
+  // What the load balancer saw of anything that did not end normally (it keeps its log until the
+  // environment is recreated).
+  for (const line of (await abnormalRequests(layout)).slice(0, 20)) {
+    process.stderr.write(`${name} | load balancer: ${line}\n`);
+  }
   return report;
 }
 

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { docker } from './docker-cli.js';
-import { containerName, type DropletSlot } from './layout.js';
+import { containerName, type DropletSlot, type LocalLayout } from './layout.js';
 import { labelArgs, type LocalContext } from './context.js';
 import { waitFor } from './wait.js';
 
@@ -41,6 +41,8 @@ export function haproxyConfig(droplets: readonly DropletSlot[], hc: HealthCheckS
     'defaults',
     '  mode http',
     '  log global',
+    // One line per request with its termination state, so a failed request can be explained.
+    '  option httplog',
     '  timeout connect 2s',
     '  timeout client 60s',
     '  timeout server 60s',
@@ -139,4 +141,26 @@ export async function waitForAllDropletsUp(
       `${error instanceof Error ? error.message : String(error)}: ${JSON.stringify(states)}`,
     );
   });
+}
+
+/** HAProxy's termination state in an httplog line: four characters before the connection counts. */
+const TERMINATION_STATE = / ([-A-Za-z]{4}) \d+\/\d+\/\d+\/\d+\/\d+ \d+\/\d+ /;
+
+/**
+ * The lines of an HAProxy httplog whose termination state says something went wrong, oldest
+ * first: not `----` (a normal end) nor `LR--` (answered by HAProxy itself, e.g. its stats page).
+ */
+export function abnormalLines(log: string): string[] {
+  return log.split('\n').filter((line) => {
+    const state = TERMINATION_STATE.exec(line)?.[1];
+    return state !== undefined && state !== '----' && state !== 'LR--';
+  });
+}
+
+/**
+ * The load balancer's log lines of requests that did not end normally (a client or server abort,
+ * a timeout, a connection error).
+ */
+export async function abnormalRequests(layout: LocalLayout): Promise<string[]> {
+  return abnormalLines(await docker(['logs', containerName(layout, 'lb')]));
 }
