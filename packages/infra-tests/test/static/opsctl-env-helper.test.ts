@@ -110,7 +110,8 @@ describe('opsctl-env, the droplet env file helper', () => {
 
   it('refuses any name that is not a plain file in its directory, and writes nothing', async () => {
     for (const name of ['../escape.env', '.hidden', 'a/b.env', '', 'spa ce.env']) {
-      const result = await helper(['write', name, ''], 'X=1\n');
+      // A large input the helper never reads: it exits first, and the run must still report it.
+      const result = await helper(['write', name, ''], 'X=1\n'.repeat(300_000));
       expect(result.code, name).toBe(64);
       expect(result.stderr).toContain(`invalid env file name '${name}'`);
     }

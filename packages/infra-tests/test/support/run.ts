@@ -32,6 +32,11 @@ export function run(
     child.on('close', (code) => {
       resolve({ code, stdout, stderr });
     });
+    // A program may exit without reading its input (a refused argument): its closed stdin is
+    // not an error of the run.
+    child.stdin.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') reject(error);
+    });
     child.stdin.end(options.input ?? '');
   });
 }
