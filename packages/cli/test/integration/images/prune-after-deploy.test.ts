@@ -1,62 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCommandContext } from '../../../src/context/create-command-context.js';
 import { pruneAfterDeploy } from '../../../src/images/prune-after-deploy.js';
-import type { PushResult } from '../../../src/services/push.js';
 import { TextCapture } from '../../support/text-capture.js';
-import { buildKitPath } from './support/buildkit-path.js';
 import { Cleanups } from './support/cleanups.js';
-import {
-  clearDroplet,
-  pullOnDroplet,
-  recordDeployments,
-  type Release,
-} from './support/deployed-state.js';
-import {
-  DROPLETS,
-  dropletDigests,
-  emptyRepository,
-  registryTags,
-} from './support/local-environment.js';
-import { removeLocalImages } from './support/local-images.js';
-import { opsctlOk } from './support/run-opsctl.js';
-import { createServiceRepo, type ServiceRepo } from './support/service-repo.js';
+import { deployedBuilds } from './support/deployed-builds.js';
+import type { Release } from './support/deployed-state.js';
+import { DROPLETS, dropletDigests, registryTags } from './support/local-environment.js';
+import type { ServiceRepo } from './support/service-repo.js';
 
 let repo: ServiceRepo;
-const builds: Release[] = [];
+let builds: readonly Release[] = [];
 const cleanups = new Cleanups();
 
 beforeAll(async () => {
-  const path = await buildKitPath();
-  cleanups.add(path.remove);
-  const env = { PATH: path.path };
-  repo = await createServiceRepo('afterdeploy');
-  const { service, repository } = repo;
-  cleanups.add(
-    () => repo.remove(),
-    () => removeLocalImages(repository),
-    () => emptyRepository(service),
-  );
-  for (const droplet of DROPLETS)
-    cleanups.add(() => clearDroplet(droplet.container, service, repository));
-  for (let n = 1; n <= 3; n++) {
-    const sha = (await repo.commit(`change ${n}`)).slice(0, 12);
-    await opsctlOk(repo.dir, ['build'], env);
-    const pushed = await opsctlOk<PushResult>(repo.dir, ['push'], env);
-    const digest = pushed.pushed.find((p) => p.reference === `${repository}:${sha}`)?.digest;
-    if (digest === undefined) throw new Error(`build ${n} was not pushed`);
-    builds.push({ sha, digest });
-  }
-  for (const droplet of DROPLETS) {
-    await pullOnDroplet(
-      droplet.container,
-      repository,
-      builds.map((b) => b.digest),
-    );
-    await recordDeployments(droplet.container, droplet.name, service, repository, {
-      previous: builds[0] as Release,
-      active: builds[2] as Release,
-    });
-  }
+  ({ repo, builds } = await deployedBuilds('afterdeploy', 3, cleanups));
 }, 300_000);
 
 afterAll(async () => {

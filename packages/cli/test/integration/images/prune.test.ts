@@ -1,70 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImagesListResult } from '../../../src/services/images-list.js';
 import type { ImagesPruneResult } from '../../../src/services/images-prune.js';
-import type { PushResult } from '../../../src/services/push.js';
-import { buildKitPath } from './support/buildkit-path.js';
 import { Cleanups } from './support/cleanups.js';
-import {
-  clearDroplet,
-  pullOnDroplet,
-  recordDeployments,
-  type Release,
-} from './support/deployed-state.js';
+import { deployedBuilds } from './support/deployed-builds.js';
+import type { Release } from './support/deployed-state.js';
 import {
   DROPLETS,
   dropletDigests,
-  emptyRepository,
   garbageCollections,
   registryApi,
   registryTags,
 } from './support/local-environment.js';
-import { removeLocalImages } from './support/local-images.js';
 import { opsctlOk } from './support/run-opsctl.js';
-import { createServiceRepo, type ServiceRepo } from './support/service-repo.js';
+import type { ServiceRepo } from './support/service-repo.js';
 
 let repo: ServiceRepo;
 let env: Record<string, string>;
 const cleanups = new Cleanups();
 /** Builds 1..7 in commit order: 12-character SHA and manifest digest in the registry. */
-const builds: Release[] = [];
+let builds: readonly Release[] = [];
 
 const tagOf = (n: number): string => builds[n - 1]?.sha ?? `missing build ${n}`;
 const digestOf = (n: number): string => builds[n - 1]?.digest ?? `missing build ${n}`;
 const digestsOfBuilds = (...ns: number[]): string[] => ns.map(digestOf).sort();
 
 beforeAll(async () => {
-  const path = await buildKitPath();
-  cleanups.add(path.remove);
-  env = { PATH: path.path };
-  repo = await createServiceRepo('prune');
-  const { service, repository } = repo;
-  cleanups.add(
-    () => repo.remove(),
-    () => removeLocalImages(repository),
-    () => emptyRepository(service),
-  );
-  for (const droplet of DROPLETS)
-    cleanups.add(() => clearDroplet(droplet.container, service, repository));
-  for (let n = 1; n <= 7; n++) {
-    const sha = (await repo.commit(`change ${n}`)).slice(0, 12);
-    await opsctlOk(repo.dir, ['build'], env);
-    const pushed = await opsctlOk<PushResult>(repo.dir, ['push'], env);
-    const commit = pushed.pushed.find((p) => p.reference === `${repo.repository}:${sha}`);
-    if (commit === undefined) throw new Error(`push of build ${n} reported no ${sha} tag`);
-    builds.push({ sha, digest: commit.digest });
-  }
   // Both droplets hold all 7 images; build 7 serves, build 1 is what a rollback returns to.
-  for (const droplet of DROPLETS) {
-    await pullOnDroplet(
-      droplet.container,
-      repo.repository,
-      builds.map((b) => b.digest),
-    );
-    await recordDeployments(droplet.container, droplet.name, repo.service, repo.repository, {
-      previous: builds[0] as Release,
-      active: builds[6] as Release,
-    });
-  }
+  ({ repo, env, builds } = await deployedBuilds('prune', 7, cleanups));
 }, 600_000);
 
 afterAll(async () => {
