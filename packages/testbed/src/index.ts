@@ -14,3 +14,4 @@ export { abnormalRequests, backendStates, waitForAllDropletsUp } from './local/l
 export { buildApiRelease, fakeSha } from './fixtures/api-release.js';
 export type { ApiReleaseOptions } from './fixtures/api-release.js';
 export { LOCAL_NODE_IMAGE } from './local/images.js';
+export { ownEngineArgs } from './local/droplets.js';

@@ -6,8 +6,29 @@ import { waitFor } from './wait.js';
 export const DROPLET_IMAGE = 'opsctl-local/droplet:bookworm';
 
 /**
+ * `docker run` flags for a container that runs its own Docker engine (overlay2 on the named
+ * volume) and sshd: the ones that work without --privileged on these machines.
+ */
+export const ownEngineArgs = (volume: string): string[] => [
+  '--cap-add',
+  'ALL',
+  '--cap-drop',
+  'SYS_RESOURCE',
+  '--security-opt',
+  'seccomp=unconfined',
+  '--security-opt',
+  'apparmor=unconfined',
+  '--security-opt',
+  'systempaths=unconfined',
+  '-v',
+  '/sys/fs/cgroup:/sys/fs/cgroup:rw',
+  '-v',
+  `${volume}:/var/lib/docker`,
+];
+
+/**
  * A droplet is a container with its own filesystem, Docker engine (overlay2 on a named volume),
- * sshd and nginx. The flags are the ones that work without --privileged on these machines.
+ * sshd and nginx.
  */
 export function dropletRunArgs(ctx: LocalContext, d: DropletSlot, image = DROPLET_IMAGE): string[] {
   const { layout, keys } = ctx;
@@ -23,20 +44,7 @@ export function dropletRunArgs(ctx: LocalContext, d: DropletSlot, image = DROPLE
     layout.network,
     '--network-alias',
     d.name,
-    '--cap-add',
-    'ALL',
-    '--cap-drop',
-    'SYS_RESOURCE',
-    '--security-opt',
-    'seccomp=unconfined',
-    '--security-opt',
-    'apparmor=unconfined',
-    '--security-opt',
-    'systempaths=unconfined',
-    '-v',
-    '/sys/fs/cgroup:/sys/fs/cgroup:rw',
-    '-v',
-    `${d.volume}:/var/lib/docker`,
+    ...ownEngineArgs(d.volume),
     '-v',
     `${keys.hostKey(d.name)}:/etc/ssh/ssh_host_ed25519_key:ro`,
     '-v',

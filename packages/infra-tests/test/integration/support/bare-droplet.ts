@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ownEngineArgs } from '@opsctl/testbed';
 import { packageDir, repoRoot } from '../../support/paths.js';
 import { run, runOk } from '../../support/run.js';
 
@@ -95,20 +96,7 @@ export async function startBareDroplet(options: BareDropletOptions = {}): Promis
       '--init',
       '--network',
       network,
-      '--cap-add',
-      'ALL',
-      '--cap-drop',
-      'SYS_RESOURCE',
-      '--security-opt',
-      'seccomp=unconfined',
-      '--security-opt',
-      'apparmor=unconfined',
-      '--security-opt',
-      'systempaths=unconfined',
-      '-v',
-      '/sys/fs/cgroup:/sys/fs/cgroup:rw',
-      '-v',
-      `${volume}:/var/lib/docker`,
+      ...ownEngineArgs(volume),
       '-p',
       '127.0.0.1::22',
       '-p',
