@@ -1,24 +1,10 @@
 import { data, Evaluator, Lexer, Parser } from '@actions/expressions';
 import { truthy } from '@actions/expressions/result';
+import { CONTEXTS } from './expressions.js';
 import type { Workflow } from './workflow-model.js';
 
 /** The contexts an expression is evaluated with, as plain JSON (github, inputs, vars, ...). */
 export type ExpressionContext = Readonly<Record<string, unknown>>;
-
-const CONTEXTS = [
-  'github',
-  'env',
-  'vars',
-  'job',
-  'jobs',
-  'steps',
-  'runner',
-  'secrets',
-  'strategy',
-  'matrix',
-  'needs',
-  'inputs',
-];
 
 /**
  * Status functions as they stand when every earlier job succeeded; hashFiles finds no file

@@ -7,7 +7,7 @@ export interface FoundExpression {
 }
 
 /** Contexts a workflow may read (docs: "Contexts"); anything else is a typo GitHub rejects. */
-const CONTEXTS = [
+export const CONTEXTS = [
   'github',
   'env',
   'vars',
