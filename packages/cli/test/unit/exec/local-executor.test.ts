@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { OpsctlError } from '../../../src/errors/opsctl-error.js';
 import { LocalExecutor } from '../../../src/exec/local-executor.js';
 import { command } from '../../../src/exec/remote-command.js';
 import { Redactor } from '../../../src/secrets/redactor.js';
 import { Secret } from '../../../src/secrets/secret.js';
-
-async function rejection(promise: Promise<unknown>): Promise<OpsctlError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof OpsctlError))
-    throw new Error(`expected an OpsctlError, got ${String(error)}`);
-  return error;
-}
+import { rejection } from '../../support/rejection.js';
 
 describe('LocalExecutor', () => {
   it('runs argv without a shell, so nothing is expanded', async () => {

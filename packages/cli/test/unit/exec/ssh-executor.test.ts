@@ -2,12 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OpsctlError } from '../../../src/errors/opsctl-error.js';
 import { command } from '../../../src/exec/remote-command.js';
 import { SshExecutor } from '../../../src/exec/ssh-executor.js';
 import type { SshTarget } from '../../../src/exec/ssh/ssh-target.js';
 import { Redactor } from '../../../src/secrets/redactor.js';
 import { Secret } from '../../../src/secrets/secret.js';
+import { rejection } from '../../support/rejection.js';
 import { startSshd, type TestSshd } from '../../support/sshd.js';
 
 // A real OpenSSH server on 127.0.0.1, started and stopped by this file.
@@ -66,16 +66,6 @@ function longCommand(name: string) {
       }
     },
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<OpsctlError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof OpsctlError))
-    throw new Error(`expected an OpsctlError, got ${String(error)}`);
-  return error;
 }
 
 describe('SshExecutor against a real sshd', () => {
