@@ -47,3 +47,15 @@ export const forceUnlockFlag = () =>
   });
 
 export const shaFlag = (summary: string) => Flags.string({ summary, env: 'OPSCTL_SHA' });
+
+/** `--only a,b`: the secrets a secrets command acts on (default: every declared one). */
+export const secretNamesFlag = (summary: string) =>
+  Flags.string({ summary, multiple: true, delimiter: ',' });
+
+/** `--target droplets,github`: the kinds of target a secrets command acts on. */
+export const secretTargetsFlag = (summary: string) =>
+  Flags.option({
+    options: ['droplets', 'github', 'vercel'] as const,
+    multiple: true,
+    delimiter: ',',
+  })({ summary });

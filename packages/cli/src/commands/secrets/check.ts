@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../base-command.js';
-import { environmentArg } from '../../flags/common-flags.js';
+import { environmentArg, secretNamesFlag, secretTargetsFlag } from '../../flags/common-flags.js';
 import { readStdinText } from '../../secrets/values/stdin.js';
 import { secretsCheck } from '../../services/secrets-check.js';
 
@@ -15,16 +15,8 @@ export default class SecretsCheck extends BaseCommand<typeof SecretsCheck> {
   ];
   static override args = { env: environmentArg };
   static override flags = {
-    only: Flags.string({
-      summary: 'Check only these secrets (comma-separated names).',
-      multiple: true,
-      delimiter: ',',
-    }),
-    target: Flags.option({
-      options: ['droplets', 'github', 'vercel'] as const,
-      multiple: true,
-      delimiter: ',',
-    })({ summary: 'Check only these kinds of target (comma-separated).' }),
+    only: secretNamesFlag('Check only these secrets (comma-separated names).'),
+    target: secretTargetsFlag('Check only these kinds of target (comma-separated).'),
     stdin: Flags.boolean({
       summary: 'Also read KEY=value lines (the .env format) from standard input.',
     }),

@@ -1,6 +1,11 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../base-command.js';
-import { dryRunFlag, environmentArg } from '../../flags/common-flags.js';
+import {
+  dryRunFlag,
+  environmentArg,
+  secretNamesFlag,
+  secretTargetsFlag,
+} from '../../flags/common-flags.js';
 import { readStdinText } from '../../secrets/values/stdin.js';
 import { secretsSync } from '../../services/secrets-sync.js';
 
@@ -17,16 +22,8 @@ export default class SecretsSync extends BaseCommand<typeof SecretsSync> {
   static override args = { env: environmentArg };
   static override flags = {
     'dry-run': dryRunFlag(),
-    only: Flags.string({
-      summary: 'Sync only these secrets (comma-separated names).',
-      multiple: true,
-      delimiter: ',',
-    }),
-    target: Flags.option({
-      options: ['droplets', 'github', 'vercel'] as const,
-      multiple: true,
-      delimiter: ',',
-    })({ summary: 'Sync only to these kinds of target (comma-separated).' }),
+    only: secretNamesFlag('Sync only these secrets (comma-separated names).'),
+    target: secretTargetsFlag('Sync only to these kinds of target (comma-separated).'),
     restart: Flags.boolean({
       summary:
         'Redeploy changed services at the release they serve, so they read the new values now.',
