@@ -26,6 +26,8 @@ export interface UpOptions {
   readonly stateDir: string;
   readonly droplets?: number;
   readonly healthCheck?: HealthCheckSettings;
+  /** Put Prism with this DigitalOcean API description in front of the DigitalOcean stand-in. */
+  readonly contract?: string;
   readonly log?: (line: string) => void;
 }
 
@@ -37,7 +39,6 @@ async function context(
   log: (l: string) => void,
 ): Promise<LocalContext> {
   const layout = localLayout(droplets);
-  await mkdir(stateDir, { recursive: true, mode: 0o700 });
   const credentials = await ensureCredentials(stateDir);
   await ensureSshKeys(stateDir, layout);
   const keys = await ensureRegistryTls(stateDir, layout);
@@ -66,8 +67,14 @@ async function writeDatastoreSecrets(ctx: LocalContext): Promise<void> {
 export async function up(opts: UpOptions): Promise<LocalStatus> {
   const log = opts.log ?? (() => undefined);
   const count = opts.droplets ?? 2;
+  // A fresh checkout has no state folder; everything below writes there (first the engine's log).
+  await mkdir(opts.stateDir, { recursive: true, mode: 0o700 });
   const previous = await readState(opts.stateDir);
-  if (previous?.droplets === count) {
+  // One checked against an API description serves a caller that asks for none.
+  if (
+    previous?.droplets === count &&
+    (opts.contract === undefined || previous.contract === opts.contract)
+  ) {
     const status = await localStatus(opts.stateDir).catch(() => undefined);
     if (status?.healthy === true) {
       log('local environment already up');
@@ -81,8 +88,12 @@ export async function up(opts: UpOptions): Promise<LocalStatus> {
   const dockerd = (await ensureDockerEngine(opts.stateDir)) ?? keptEngine;
   const ctx = await context(opts.stateDir, count, log);
   // Recorded at once, so a failure further on still lets `down` stop the engine it started.
-  await writeState(opts.stateDir, {
+  const recorded = {
     droplets: count,
+    ...(opts.contract === undefined ? {} : { contract: opts.contract }),
+  };
+  await writeState(opts.stateDir, {
+    ...recorded,
     startedAt: new Date().toISOString(),
     pids: { dockerd },
   });
@@ -100,10 +111,10 @@ export async function up(opts: UpOptions): Promise<LocalStatus> {
   await startLoadBalancer(ctx, opts.healthCheck ?? LOCAL_HEALTH_CHECK);
   await installHostTrust(ctx.layout, ctx.keys.caCert);
   log('starting the DigitalOcean, GitHub and Vercel API stand-ins');
-  const cloudApis = await startCloudApis(ctx);
+  const cloudApis = await startCloudApis(ctx, opts.contract);
   const prism = Number((await readCloudApis(opts.stateDir))?.prismPid ?? 0) || undefined;
   await writeState(opts.stateDir, {
-    droplets: count,
+    ...recorded,
     startedAt: new Date().toISOString(),
     pids: { dockerd, cloudApis, prism },
   });
