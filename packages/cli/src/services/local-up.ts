@@ -11,6 +11,8 @@ import { localStateDir } from '../local-env/state-dir.js';
 export interface LocalUpOptions {
   /** How many droplets to start. */
   readonly droplets: number;
+  /** A DigitalOcean API description: Prism checks the stand-in's traffic against it. */
+  readonly contract?: string;
 }
 
 export type LocalUpResult = LocalStatus;
@@ -23,7 +25,7 @@ export async function localUp(
   context: CommandContext,
   options: LocalUpOptions,
 ): Promise<LocalUpResult> {
-  const status = await ensureLocalEnvironment(context, options.droplets);
+  const status = await ensureLocalEnvironment(context, options.droplets, options.contract);
   renderLocalStatus(context, status);
   return status;
 }
@@ -32,11 +34,13 @@ export async function localUp(
 export async function ensureLocalEnvironment(
   context: CommandContext,
   droplets: number,
+  contract?: string,
 ): Promise<LocalStatus> {
   const { stateDir, configDir } = await localStateDir(context);
   const status = await startLocal({
     stateDir,
     droplets,
+    ...(contract === undefined ? {} : { contract }),
     log: (line) => {
       context.logger.info(line);
     },

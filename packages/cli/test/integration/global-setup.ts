@@ -1,12 +1,16 @@
+import { digitalOceanContract } from '@opsctl/testbed';
 import { execa } from 'execa';
 import { cliBin, repoRoot } from './support/paths.js';
 
 /**
  * The integration suite runs against the real local environment, brought up the way a user does
- * (`opsctl local up`, which also writes .env.local), and removed again at the end.
+ * (`opsctl local up`, which also writes .env.local), and removed again at the end. Its
+ * DigitalOcean stand-in sits behind Prism, so every request the suite's opsctl sends is checked
+ * against the official API description.
  */
 export async function setup(): Promise<void> {
-  const up = await execa('node', [cliBin, 'local', 'up'], {
+  const contract = await digitalOceanContract();
+  const up = await execa('node', [cliBin, 'local', 'up', '--contract', contract], {
     cwd: repoRoot,
     reject: false,
     all: true,

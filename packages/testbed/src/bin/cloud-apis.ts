@@ -18,12 +18,17 @@ import { localLayout } from '../local/layout.js';
 
 /**
  * The cloud API stand-ins of the local environment, run as one detached process by `local up`:
- * DigitalOcean's (behind Prism, which checks every request and response against the official
- * description), GitHub's Actions secrets and Vercel's project variables. Stopped by SIGTERM from
- * `local down`, it closes what it started.
+ * DigitalOcean's, GitHub's Actions secrets and Vercel's project variables. With `--contract FILE`
+ * (the test suites give it) DigitalOcean's sits behind Prism, which checks every request and
+ * response against that API description; a user's checkout has no such file and needs none.
+ * Stopped by SIGTERM from `local down`, it closes what it started.
  */
 const { values } = parseArgs({
-  options: { 'state-dir': { type: 'string' }, droplets: { type: 'string' } },
+  options: {
+    'state-dir': { type: 'string' },
+    droplets: { type: 'string' },
+    contract: { type: 'string' },
+  },
 });
 const stateDir = values['state-dir'];
 if (stateDir === undefined) throw new Error('--state-dir is required');
@@ -56,8 +61,13 @@ const digitalocean = await startDigitalOceanStandIn({
   ],
   log: ctx.log,
 });
-const proxy = await startContractProxy({ upstream: digitalocean.url });
-digitalocean.setPublicUrl(proxy.url);
+const contract = values.contract;
+const proxy =
+  contract === undefined
+    ? undefined
+    : await startContractProxy({ upstream: digitalocean.url, contractPath: contract });
+const doApi = proxy?.url ?? digitalocean.url;
+digitalocean.setPublicUrl(doApi);
 const github = await startGitHubStandIn({
   token: credentials.githubToken,
   repositories: [{ name: LOCAL_GITHUB_REPOSITORY, environments: [...LOCAL_GITHUB_ENVIRONMENTS] }],
@@ -72,9 +82,9 @@ await writeFile(
   cloudApisReadyFile(stateDir),
   JSON.stringify(
     {
-      doApi: proxy.url,
+      doApi,
       doStandIn: digitalocean.url,
-      prismPid: proxy.pid,
+      ...(proxy === undefined ? {} : { prismPid: proxy.pid }),
       dropletTag: LOCAL_DROPLET_TAGS[0],
       githubApi: github.url,
       vercelApi: vercel.url,
@@ -84,7 +94,9 @@ await writeFile(
   ),
 );
 ctx.log(
-  `DigitalOcean API stand-in at ${digitalocean.url}, contract-checked at ${proxy.url} (Prism ready in ${Math.round(proxy.startupMs)} ms)`,
+  proxy === undefined
+    ? `DigitalOcean API stand-in at ${digitalocean.url} (not contract-checked: no --contract given)`
+    : `DigitalOcean API stand-in at ${digitalocean.url}, contract-checked at ${proxy.url} (Prism ready in ${Math.round(proxy.startupMs)} ms)`,
 );
 ctx.log(`GitHub API stand-in at ${github.url}, Vercel API stand-in at ${vercel.url}`);
 
@@ -92,7 +104,7 @@ let closing = false;
 const shutdown = async (): Promise<void> => {
   if (closing) return;
   closing = true;
-  await proxy.close();
+  await proxy?.close();
   await digitalocean.close();
   await github.close();
   await vercel.close();

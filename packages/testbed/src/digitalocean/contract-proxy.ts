@@ -3,13 +3,13 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { waitForChildLine } from '../registry-api/wait-for-child-line.js';
-import { digitalOceanContractPath } from './contracts-path.js';
+import { digitalOceanContract } from './contract-file.js';
 import { freePort } from './free-port.js';
 
 export interface ContractProxyOptions {
   /** The stand-in's URL. */
   readonly upstream: string;
-  /** The API description; by default shared/contracts/digitalocean-public.v2.yaml. */
+  /** The API description; by default the one `digitalOceanContract()` finds (or fails to). */
   readonly contractPath?: string;
   /** Prism needs a while to load the 81k-line description. */
   readonly startTimeoutMs?: number;
@@ -34,12 +34,9 @@ function prismEntry(): string {
  * as an error (422 for a request, 500 with an sl-violations header for a response).
  */
 export async function startContractProxy(opts: ContractProxyOptions): Promise<ContractProxy> {
-  const contract = opts.contractPath ?? digitalOceanContractPath();
-  if (!existsSync(contract)) {
-    throw new Error(
-      `DigitalOcean API description not found at ${contract}; set OPSCTL_CONTRACTS_DIR to the folder that holds digitalocean-public.v2.yaml`,
-    );
-  }
+  const contract = opts.contractPath ?? (await digitalOceanContract());
+  if (!existsSync(contract))
+    throw new Error(`DigitalOcean API description not found at ${contract}`);
   const port = await freePort();
   const started = performance.now();
   const child = spawn(

@@ -12,6 +12,7 @@ export type {
 } from './seeds.js';
 export { startContractProxy } from './contract-proxy.js';
 export type { ContractProxy, ContractProxyOptions } from './contract-proxy.js';
-export { digitalOceanContractPath } from './contracts-path.js';
+export { DIGITALOCEAN_CONTRACT, digitalOceanContract } from './contract-file.js';
+export type { ContractLookup } from './contract-file.js';
 export type { GarbageCollection, GarbageCollectionStatus } from './garbage-collector.js';
 export { localRegistryBackend } from './local-registry-backend.js';

@@ -13,16 +13,24 @@ const ENTRY = fileURLToPath(new URL('../../dist/bin/cloud-apis.js', import.meta.
 export const cloudApisReadyFile = (stateDir: string): string => join(stateDir, 'cloud-apis.json');
 
 /**
- * Starts the DigitalOcean, GitHub and Vercel stand-ins (and the contract-checking proxy in front of
- * DigitalOcean's) as one detached process; returns its pid. It stops its children on SIGTERM.
+ * Starts the DigitalOcean, GitHub and Vercel stand-ins (and, given an API description, the
+ * contract-checking proxy in front of DigitalOcean's) as one detached process; returns its pid.
+ * It stops its children on SIGTERM.
  */
-export async function startCloudApis(ctx: LocalContext): Promise<number> {
+export async function startCloudApis(ctx: LocalContext, contract?: string): Promise<number> {
   const ready = cloudApisReadyFile(ctx.stateDir);
   await rm(ready, { force: true });
   const log = openSync(join(ctx.stateDir, 'cloud-apis.log'), 'a');
   const child = spawn(
     process.execPath,
-    [ENTRY, '--state-dir', ctx.stateDir, '--droplets', String(ctx.layout.droplets.length)],
+    [
+      ENTRY,
+      '--state-dir',
+      ctx.stateDir,
+      '--droplets',
+      String(ctx.layout.droplets.length),
+      ...(contract === undefined ? [] : ['--contract', contract]),
+    ],
     {
       detached: true,
       stdio: ['ignore', log, log],

@@ -5,6 +5,8 @@ import { z } from 'zod';
 
 const stateSchema = z.object({
   droplets: z.number().int().min(1),
+  /** The API description Prism checks the DigitalOcean stand-in against, when one was given. */
+  contract: z.string().optional(),
   startedAt: z.string(),
   pids: z.object({
     dockerd: z.number().int().optional(),

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
+import { digitalOceanContract } from '../../src/digitalocean/contract-file.js';
 import { readCloudApis } from '../../src/local/cloud-apis.js';
 import { labelled } from '../../src/local/docker-cli.js';
 import { down, up } from '../../src/local/environment.js';
@@ -43,7 +44,7 @@ async function expectNothingLeft(pids: readonly number[], netnsBefore: string): 
 describe('the local environment lifecycle', () => {
   it('leaves no process, container, network, volume, host entry or namespace after down', async () => {
     const netnsBefore = await namespaces();
-    await up({ stateDir, droplets: 1 });
+    await up({ stateDir, droplets: 1, contract: await digitalOceanContract() });
     const pids = await ownedPids();
     expect(pids).toHaveLength(2);
     for (const pid of pids) expect(isAlive(pid)).toBe(true);
@@ -53,14 +54,15 @@ describe('the local environment lifecycle', () => {
 
   it('cleans up the remains of a crashed run before coming up again', async () => {
     const netnsBefore = await namespaces();
-    await up({ stateDir, droplets: 1 });
+    const contract = await digitalOceanContract();
+    await up({ stateDir, droplets: 1, contract });
     const crashed = await ownedPids();
     const [cloudApis] = crashed;
     // A crash: the stand-ins' process dies (its Prism child is orphaned), a droplet dies, and the
     // state file still says everything is up.
     if (cloudApis !== undefined) process.kill(cloudApis, 'SIGKILL');
     await execa('docker', ['kill', layout.droplets[0]?.container ?? '']);
-    const status = await up({ stateDir, droplets: 1 });
+    const status = await up({ stateDir, droplets: 1, contract });
     expect(status.healthy).toBe(true);
     expect(status.droplets.map((d) => d.state)).toEqual(['running']);
     for (const pid of crashed)
