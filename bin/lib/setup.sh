@@ -44,14 +44,18 @@ ensure_dependencies() {
 }
 
 ensure_build() {
+  say "building the workspace (turbo: unchanged packages come from its cache)"
   # turbo skips packages whose inputs did not change since the last build.
   (cd "$OPSCTL_ROOT" && pnpm exec turbo run build --output-logs=errors-only >&2)
 }
 
 ensure_debian_packages() {
-  local missing=() p
+  local missing=() p installed
+  # One dpkg-query for the whole list: `opsctl ... local` runs this on every call.
+  installed=" $(dpkg-query -W -f='${db:Status-Abbrev}${Package} ' "${DEBIAN_PACKAGES[@]}" 2>/dev/null |
+    grep -o 'ii *[^ ]*' | sed 's/^ii *//' | tr '\n' ' ') "
   for p in "${DEBIAN_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    [[ "$installed" == *" $p "* ]] || missing+=("$p")
   done
   if [ "${#missing[@]}" -gt 0 ]; then
     say "installing Debian packages: ${missing[*]}"
@@ -114,10 +118,40 @@ ensure_git_hooks() {
   fi
 }
 
+# Set up after a successful ensure_all; anything that ensure_all reads being newer means it must
+# run again (a pull, a checkout, an edit). Directories count too: their time changes when a file
+# is added or removed.
+SETUP_STAMP="$TOOLS_DIR/setup-done"
+
+setup_is_current() {
+  [ -f "$SETUP_STAMP" ] && [ -x "$TOOLS_DIR/node/bin/node" ] || return 1
+  local newer
+  newer="$(cd "$OPSCTL_ROOT" && find package.json pnpm-lock.yaml turbo.json bin/lib/setup.sh \
+    packages/*/package.json packages/*/tsconfig*.json packages/*/src \
+    -newer "$SETUP_STAMP" -print -quit 2>/dev/null)"
+  [ -z "$newer" ]
+}
+
 ensure_all() {
+  local started="$SETUP_STAMP.$$"
+  mkdir -p "$TOOLS_DIR"
+  # Taken before the build starts, so a file changed while it runs still counts as newer.
+  touch "$started"
   ensure_docker_cli
   ensure_node
   ensure_dependencies
   ensure_git_hooks
   ensure_build
+  mv -f "$started" "$SETUP_STAMP"
+}
+
+# bin/opsctl's start: at once when nothing changed since the last setup, else the whole setup.
+ensure_all_quickly() {
+  if setup_is_current; then
+    export PATH="$TOOLS_DIR/node/bin:$PATH"
+    if [ -d "$TOOLS_DIR/bin" ]; then export PATH="$TOOLS_DIR/bin:$PATH"; fi
+    return 0
+  fi
+  if [ -f "$SETUP_STAMP" ]; then say "sources changed since the last build: building"; fi
+  ensure_all
 }
