@@ -23,12 +23,12 @@ ensure_node() {
   major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
   if [ "$major" != "$NODE_MAJOR" ]; then
     say "Node $NODE_MAJOR not found (have ${major}); installing the npm package node@$NODE_MAJOR into .tools/node"
-    npm install --global --no-fund --no-audit --prefix "$TOOLS_DIR/node" "node@$NODE_MAJOR" >&2
+    npm install --global --no-fund --no-audit --prefer-offline --prefix "$TOOLS_DIR/node" "node@$NODE_MAJOR" >&2
     export PATH="$TOOLS_DIR/node/bin:$PATH"
   fi
   if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version 2>/dev/null)" != "$PNPM_VERSION" ]; then
     say "installing pnpm $PNPM_VERSION into .tools/node"
-    npm install --global --no-fund --no-audit --prefix "$TOOLS_DIR/node" "pnpm@$PNPM_VERSION" >&2
+    npm install --global --no-fund --no-audit --prefer-offline --prefix "$TOOLS_DIR/node" "pnpm@$PNPM_VERSION" >&2
     export PATH="$TOOLS_DIR/node/bin:$PATH"
   fi
 }

@@ -6,7 +6,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readRepoFile, repoRoot } from '../support/repo.js';
-import { firstReadmeCommand, newcomerEnvironment, runLogged } from './newcomer.js';
+import {
+  firstReadmeCommand,
+  newcomerEnvironment,
+  runLogged,
+} from '../../src/fresh-clone/newcomer.js';
 
 const engineAnswers = (): boolean => {
   try {

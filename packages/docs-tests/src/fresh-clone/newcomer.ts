@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { splitCommands } from '../../src/index.js';
+import { splitCommands } from '../invocation/shell-words.js';
 
 /** The first command of the README's first shell block, as argv. */
 export function firstReadmeCommand(readme: string): string[] {
