@@ -21,8 +21,15 @@ describe('the fresh-clone check and bench:fresh', () => {
       npm_config_user_agent: 'pnpm',
       OPSCTL_LOCAL_CONTRACT: '/x.yaml',
       VITEST_WORKER_ID: '1',
+      NODE_OPTIONS: '--conditions=development',
+      NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt',
     });
-    expect(env).toEqual({ PATH: '/usr/local/bin:/usr/bin', HOME: '/root', CI: 'true' });
+    expect(env).toEqual({
+      PATH: '/usr/local/bin:/usr/bin',
+      HOME: '/root',
+      CI: 'true',
+      NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt',
+    });
   });
 
   it('split a run into its parts at the lines that start the next one', () => {

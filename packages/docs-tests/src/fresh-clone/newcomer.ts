@@ -11,7 +11,9 @@ export function firstReadmeCommand(readme: string): string[] {
 }
 
 // What the test runner and the workspace put in the environment, which a newcomer's shell lacks.
-const WORKSPACE_VARIABLE = /^(npm_|PNPM_|pnpm_|TURBO_|VITEST|OPSCTL_|NODE_|INIT_CWD$|TEST$)/;
+// The machine's own settings (NODE_EXTRA_CA_CERTS for a TLS-inspecting proxy, HOME, CI) stay.
+const WORKSPACE_VARIABLE =
+  /^(npm_|PNPM_|pnpm_|TURBO_|VITEST|OPSCTL_|NODE_OPTIONS$|NODE_PATH$|NODE_ENV$|INIT_CWD$|TEST$)/;
 
 /**
  * A newcomer's environment: this one without the workspace's variables, and PATH without this
