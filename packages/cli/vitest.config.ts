@@ -7,6 +7,11 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          // Many unit tests start real processes (sshd, git, lefthook and secretlint, the CLI,
+          // Prism): on 2 cores shared with the other packages' suites one can take far longer
+          // than vitest's 5 s default, so the bound is generous; a hang still fails.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
       {

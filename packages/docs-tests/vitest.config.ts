@@ -8,7 +8,11 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts'],
           exclude: ['test/fresh-clone/**'],
-          testTimeout: 30_000,
+          // Shell scripts run as real processes, HTTP stand-ins start in hooks and the mermaid
+          // parser is a heavy import: on 2 cores shared with the other packages' suites that needs
+          // far more than vitest's defaults (5 s a test, 10 s a hook). A hang still fails.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
       {

@@ -7,7 +7,10 @@ export default defineConfig({
         test: {
           name: 'static',
           include: ['test/static/**/*.test.ts'],
-          testTimeout: 60_000,
+          // terraform, ansible and shell scripts run as real processes, also in hooks: on 2 cores
+          // shared with the other packages' suites that needs far more than vitest's defaults.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
       {

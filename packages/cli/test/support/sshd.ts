@@ -38,40 +38,9 @@ export async function startSshd(): Promise<TestSshd> {
   const clientKeyPath = await makeKey('client_ed25519');
   await writeFile(join(dir, 'authorized_keys'), await readFile(`${clientKeyPath}.pub`, 'utf8'));
   const hostPublicKey = (await readFile(`${hostKey}.pub`, 'utf8')).split(' ').slice(0, 2).join(' ');
-  const port = await freePort();
-  const config = [
-    `Port ${port}`,
-    'ListenAddress 127.0.0.1',
-    `HostKey ${hostKey}`,
-    `PidFile ${join(dir, 'sshd.pid')}`,
-    `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
-    'StrictModes no',
-    'UsePAM no',
-    'PasswordAuthentication no',
-    'KbdInteractiveAuthentication no',
-    'PermitRootLogin prohibit-password',
-    `AllowUsers ${user}`,
-    'LogLevel ERROR',
-  ].join('\n');
-  await writeFile(join(dir, 'sshd_config'), `${config}\n`);
   // sshd needs its privilege separation directory; the Debian package creates it only at boot.
   mkdirSync('/run/sshd', { recursive: true });
-  const child: ChildProcess = spawn(
-    '/usr/sbin/sshd',
-    ['-D', '-e', '-f', join(dir, 'sshd_config')],
-    {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
-  let log = '';
-  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  try {
-    await waitForBanner(port, child, () => log);
-  } catch (error) {
-    child.kill('SIGKILL');
-    await temp.remove();
-    throw error;
-  }
+  const { port, child } = await startOnFreePort(dir, hostKey, user, temp.remove);
   const writeKnownHosts = async (name: string, content: string) => {
     const path = join(dir, name);
     await writeFile(path, content);
@@ -101,6 +70,57 @@ export async function startSshd(): Promise<TestSshd> {
   };
 }
 
+/**
+ * Starts sshd on a port that was free a moment ago. Another process (the other packages' suites
+ * run at the same time) can take that port before sshd binds it; then sshd exits, and this
+ * tries again on another port.
+ */
+async function startOnFreePort(
+  dir: string,
+  hostKey: string,
+  user: string,
+  removeDir: () => Promise<void>,
+): Promise<{ port: number; child: ChildProcess }> {
+  let lastLog = '';
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    const port = await freePort();
+    const config = [
+      `Port ${port}`,
+      'ListenAddress 127.0.0.1',
+      `HostKey ${hostKey}`,
+      `PidFile ${join(dir, 'sshd.pid')}`,
+      `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
+      'StrictModes no',
+      'UsePAM no',
+      'PasswordAuthentication no',
+      'KbdInteractiveAuthentication no',
+      'PermitRootLogin prohibit-password',
+      `AllowUsers ${user}`,
+      'LogLevel ERROR',
+    ].join('\n');
+    await writeFile(join(dir, 'sshd_config'), `${config}\n`);
+    const child: ChildProcess = spawn(
+      '/usr/sbin/sshd',
+      ['-D', '-e', '-f', join(dir, 'sshd_config')],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    let log = '';
+    child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    try {
+      if (await answersWithBanner(port, child)) return { port, child };
+    } catch (error) {
+      child.kill('SIGKILL');
+      await removeDir();
+      throw error;
+    }
+    lastLog = log;
+  }
+  await removeDir();
+  throw new Error(`sshd did not start on a free port in 5 attempts: ${lastLog}`);
+}
+
 async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -110,10 +130,14 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-/** Poll until sshd answers with its banner (it starts in well under a second). */
-async function waitForBanner(port: number, child: ChildProcess, log: () => string): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (child.exitCode !== null) throw new Error(`sshd exited: ${log()}`);
+/**
+ * Polls until sshd answers with its banner (true) or exits (false: the port was taken). The
+ * deadline is generous: sshd starts in well under a second, but not always on 2 busy cores.
+ */
+async function answersWithBanner(port: number, child: ChildProcess): Promise<boolean> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) return false;
     const banner = await new Promise<string>((resolve) => {
       const socket = connect(port, '127.0.0.1');
       socket.once('data', (data) => {
@@ -124,8 +148,8 @@ async function waitForBanner(port: number, child: ChildProcess, log: () => strin
         resolve('');
       });
     });
-    if (banner.startsWith('SSH-2.0')) return;
+    if (banner.startsWith('SSH-2.0')) return true;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`sshd did not start on port ${port}: ${log()}`);
+  throw new Error(`sshd did not answer on port ${port} within 60 s`);
 }

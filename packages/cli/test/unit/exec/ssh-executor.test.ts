@@ -9,6 +9,7 @@ import { Redactor } from '../../../src/secrets/redactor.js';
 import { Secret } from '../../../src/secrets/secret.js';
 import { rejection } from '../../support/rejection.js';
 import { startSshd, type TestSshd } from '../../support/sshd.js';
+import { waitForFile } from '../../support/wait-for.js';
 
 // A real OpenSSH server on 127.0.0.1, started and stopped by this file.
 let sshd: TestSshd;
@@ -49,12 +50,16 @@ async function sessionPid(ssh: SshExecutor): Promise<number> {
 
 /**
  * A command that runs for 30 s and writes its pid to a file, so the test can end it by pid
- * (OpenSSH ignores the kill signal for root logins, which these tests may use).
+ * (OpenSSH ignores the kill signal for root logins, which these tests may use) and can tell
+ * when it runs (`started`, instead of guessing a delay that a loaded machine may exceed).
  */
 function longCommand(name: string) {
   const pidFile = join(sshd.dir, `${name}.pid`);
   return {
-    command: command(['sh', '-c', 'echo $$ > "$0"; exec sleep 30', pidFile], { description: name }),
+    command: command(['sh', '-c', 'echo $$ > "$0.tmp"; mv "$0.tmp" "$0"; exec sleep 30', pidFile], {
+      description: name,
+    }),
+    started: () => waitForFile(pidFile),
     cleanUp: async () => {
       const pid = Number(await readFile(pidFile, 'utf8').catch(() => '0'));
       if (pid > 0) {
@@ -187,12 +192,11 @@ describe('SshExecutor against a real sshd', () => {
     const ssh = executor();
     const pid = await sessionPid(ssh);
     const long = longCommand('lost');
-    const running = ssh.run(long.command);
+    const running = rejection(ssh.run(long.command));
     // Kill the server side of this connection while the command runs.
-    setTimeout(() => {
-      process.kill(pid, 'SIGKILL');
-    }, 300);
-    const error = await rejection(running);
+    await long.started();
+    process.kill(pid, 'SIGKILL');
+    const error = await running;
     await long.cleanUp();
     expect(error.code).toBe('SSH_CONNECTION_LOST');
     expect(error.kind).toBe('external');
@@ -216,11 +220,10 @@ describe('SshExecutor against a real sshd', () => {
     await ssh.run(command(['true']));
     const controller = new AbortController();
     const long = longCommand('abort');
-    const running = ssh.run(long.command, { signal: controller.signal });
-    setTimeout(() => {
-      controller.abort();
-    }, 300);
-    const error = await rejection(running);
+    const running = rejection(ssh.run(long.command, { signal: controller.signal }));
+    await long.started();
+    controller.abort();
+    const error = await running;
     await long.cleanUp();
     expect(error.code).toBe('CANCELLED');
     expect(error.kind).toBe('cancelled');

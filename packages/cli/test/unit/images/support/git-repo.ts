@@ -1,15 +1,12 @@
 import { execa } from 'execa';
+import { isolatedGitEnv } from '../../../support/git-env.js';
 
-/** Runs git in `dir` with a fixed identity, as a test's real repository needs. */
+/** Runs git in `dir` with a fixed identity and nothing from the caller's git setup. */
 export async function git(dir: string, ...args: string[]): Promise<string> {
   const { stdout } = await execa('git', args, {
     cwd: dir,
-    env: {
-      GIT_AUTHOR_NAME: 'Test',
-      GIT_AUTHOR_EMAIL: 'test@example.com',
-      GIT_COMMITTER_NAME: 'Test',
-      GIT_COMMITTER_EMAIL: 'test@example.com',
-    },
+    env: isolatedGitEnv(),
+    extendEnv: false,
   });
   return stdout.trim();
 }
