@@ -51,7 +51,7 @@ describe('DigitalOcean client: container registry through the contract proxy, on
       repository: 'many-tags',
       tags: Array.from({ length: 210 }, (_, i) => `t${i}`),
     });
-  }, 300_000);
+  }, 480_000);
 
   afterAll(async () => {
     await h.close();
