@@ -53,6 +53,9 @@ let stdout: string[];
 let stderr: string[];
 
 beforeEach(() => {
+  // The suite also runs on GitHub's runners, where GITHUB_ACTIONS=true adds ::add-mask:: and
+  // annotation lines to the output; only the test about that behaviour turns it on.
+  vi.stubEnv('GITHUB_ACTIONS', undefined);
   stdout = [];
   stderr = [];
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {

@@ -13,7 +13,8 @@ let remove: () => Promise<void>;
 beforeAll(async () => {
   await buildCli();
   ({ path: dir, remove } = await makeTempDir());
-}, 120_000);
+  // Builds the CLI with tsc: on 2 cores shared with the other suites that took over 2 minutes.
+}, 600_000);
 
 afterAll(async () => {
   await remove();

@@ -38,7 +38,7 @@ describe('droplets chosen by DigitalOcean tag', () => {
   beforeAll(async () => {
     h = await startHarness({ droplets: () => seeds });
     dir = await mkdtemp(join(tmpdir(), 'opsctl-tag-'));
-  }, 180_000);
+  }, 480_000);
   afterAll(async () => {
     await h.close();
   });

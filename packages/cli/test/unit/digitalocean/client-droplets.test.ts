@@ -35,7 +35,7 @@ describe('DigitalOcean client: droplets, load balancers and alert policies throu
         },
       ],
     });
-  }, 180_000);
+  }, 480_000);
 
   afterAll(async () => {
     await h.close();

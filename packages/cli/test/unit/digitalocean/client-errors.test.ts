@@ -21,7 +21,7 @@ describe('DigitalOcean client: errors, retries and the token', () => {
 
   beforeAll(async () => {
     h = await startHarness({ droplets: () => droplets });
-  }, 180_000);
+  }, 480_000);
 
   afterAll(async () => {
     await h.close();

@@ -56,7 +56,8 @@ export async function startHarness(
     }
     const api = await startDigitalOceanStandIn({ ...opts, token: TOKEN, registry: backend });
     stops.push(() => api.close());
-    const proxy = await startContractProxy({ upstream: api.url });
+    // Prism loads a large API description: on 2 busy cores that took over the default 2 min.
+    const proxy = await startContractProxy({ upstream: api.url, startTimeoutMs: 420_000 });
     stops.push(() => proxy.close());
     api.setPublicUrl(proxy.url);
     const sleeps: number[] = [];

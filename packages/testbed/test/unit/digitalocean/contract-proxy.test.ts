@@ -59,12 +59,17 @@ describe('contract proxy: Prism checks the stand-in against the official Digital
     });
     teardown.add(api, (a) => a.close());
     relay = teardown.add(await startRelay(api.url), (r) => r.close());
-    proxy = teardown.add(await startContractProxy({ upstream: relay.url }), (p) => p.close());
+    // Prism loads a large API description: on 2 cores shared with the other suites that took
+    // over the default 2 minutes in a full run, so the bound is generous; a hang still fails.
+    proxy = teardown.add(
+      await startContractProxy({ upstream: relay.url, startTimeoutMs: 420_000 }),
+      (p) => p.close(),
+    );
     api.setPublicUrl(proxy.url);
     console.log(
       `Prism loaded the DigitalOcean description and listened after ${proxy.startupMs} ms`,
     );
-  }, 180_000);
+  }, 480_000);
 
   afterAll(() => teardown.run());
 

@@ -179,7 +179,9 @@ describe('DigitalOcean stand-in: container registry endpoints on a real registry
       const gc = (started.json as { garbage_collection: Gc }).garbage_collection;
       expect(gc.status).toBe('requested');
       let active: Gc | undefined;
-      for (let i = 0; i < 200 && active?.status !== 'deleting unreferenced blobs'; i++) {
+      // A deadline, not a count of polls: on 2 busy cores the collector can take a while.
+      const activeBy = Date.now() + 90_000;
+      while (active?.status !== 'deleting unreferenced blobs' && Date.now() < activeBy) {
         await new Promise((r) => setTimeout(r, 50));
         active = (
           (await call(api.url, `${R}/garbage-collection`)).json as { garbage_collection: Gc }
@@ -196,7 +198,12 @@ describe('DigitalOcean stand-in: container registry endpoints on a real registry
     }
     const gc = (started.json as { garbage_collection: Gc }).garbage_collection;
     let latest: Gc | undefined;
-    for (let i = 0; i < 100 && latest?.status !== 'succeeded' && latest?.status !== 'failed'; i++) {
+    const finishedBy = Date.now() + 90_000;
+    while (
+      latest?.status !== 'succeeded' &&
+      latest?.status !== 'failed' &&
+      Date.now() < finishedBy
+    ) {
       await new Promise((r) => setTimeout(r, 100));
       latest = (
         (await call(api.url, `${R}/garbage-collections`)).json as { garbage_collections: Gc[] }
