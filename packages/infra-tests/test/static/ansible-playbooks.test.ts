@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { ansibleDir } from '../support/paths.js';
 import { run } from '../support/run.js';
 
-const STATIC_INVENTORIES = ['inventory/dev.yml', 'inventory/staging.yml'];
+const STATIC_INVENTORIES = [
+  'inventory/dev.yml',
+  'inventory/staging.yml',
+  'inventory/production.yml',
+];
 const env = { ...process.env, ANSIBLE_NOCOLOR: '1', ANSIBLE_FORCE_COLOR: '0' };
 
 async function playbooks(): Promise<string[]> {
