@@ -21,3 +21,5 @@ export {
 export { checkDeclarations } from './terraform/checks/variables.js';
 export { checkModuleInputs } from './terraform/checks/module-inputs.js';
 export { alertPolicies, uptimeTargets } from './terraform/checks/monitoring.js';
+export { readFactSources, type FactSources } from './facts/sources.js';
+export { checkFacts } from './facts/check-facts.js';
