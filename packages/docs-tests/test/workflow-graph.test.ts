@@ -32,20 +32,20 @@ describe('which jobs run for which event', () => {
 
 describe('what turbo compares with', () => {
   const filter = (context: Parameters<typeof interpolate>[1]) =>
-    interpolate((workflow.raw.env as Record<string, string>).TURBO_FILTER ?? '', context);
+    interpolate((workflow.raw.env as Record<string, string>).TURBO_SCM_BASE ?? '', context);
 
   it('a pull request: the base branch, so a pull request into main runs what changed since origin/main', () => {
-    expect(filter(pullRequestInto('main'))).toBe('...[origin/main]');
-    expect(filter(pullRequestInto('develop'))).toBe('...[origin/develop]');
+    expect(filter(pullRequestInto('main'))).toBe('origin/main');
+    expect(filter(pullRequestInto('develop'))).toBe('origin/develop');
   });
 
   it("a push: the branch's previous tip, so every pushed commit counts", () => {
-    expect(filter(pushTo('main', 'b'.repeat(40)))).toBe(`...[${'b'.repeat(40)}]`);
+    expect(filter(pushTo('main', 'b'.repeat(40)))).toBe('b'.repeat(40));
   });
 
   it('a new branch or a tag, which have no previous tip: the parent commit', () => {
-    expect(filter(pushTo('develop', '0'.repeat(40)))).toBe('...[HEAD^1]');
-    expect(filter(pushTag('v1.2.3'))).toBe('...[HEAD^1]');
+    expect(filter(pushTo('develop', '0'.repeat(40)))).toBe('HEAD^1');
+    expect(filter(pushTag('v1.2.3'))).toBe('HEAD^1');
   });
 });
 
