@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Backs up an environment's database before a deploy: runs infrastructure/ansible/playbooks/backup.yml
 # against infrastructure/ansible/inventory/<environment>.yml. The dump runs on the first API
-# droplet (the only host the database admits) as the deploy user, with the deploy key; the
-# PostgreSQL client and s3cmd must already be there (setup-api.yml, or one backup.yml run as admin).
+# droplet (the only host the database admits) as the deploy user with the deploy key, the only
+# key CI holds. The user is an extra var because group_vars/api.yml sets ansible_user to the admin
+# account, which beats --user. The deploy user has no sudo, so the PostgreSQL client and s3cmd
+# must already be there: setup-api.yml installs them (role opsctl_base).
 #
 #   OPSCTL_BACKUP_DATABASE_URL=... SPACES_ACCESS_KEY_ID=... SPACES_SECRET_ACCESS_KEY=... \
 #     .github/scripts/backup-database.sh production
@@ -28,5 +30,5 @@ key_file="${OPSCTL_DEPLOY_KEY_FILE:-${HOME:-}/.ssh/opsctl_deploy}"
 command -v ansible-playbook >/dev/null 2>&1 || fail "ansible-playbook is not installed: install ansible-core."
 
 cd "$root/infrastructure/ansible"
-exec ansible-playbook -i "inventory/$env_name.yml" --user deploy --private-key "$key_file" \
+exec ansible-playbook -i "inventory/$env_name.yml" -e ansible_user=deploy --private-key "$key_file" \
   -e "opsctl_environment=$env_name" -e backup_install_packages=false playbooks/backup.yml

@@ -21,3 +21,8 @@ export {
 export { checkDeclarations } from './terraform/checks/variables.js';
 export { checkModuleInputs } from './terraform/checks/module-inputs.js';
 export { alertPolicies, uptimeTargets } from './terraform/checks/monitoring.js';
+export { readFactSources, type FactSources } from './facts/sources.js';
+export { checkFacts } from './facts/check-facts.js';
+export { loadProviderSchema, BINDINGS_PACKAGE } from './schema/load-provider-schema.js';
+export { checkSchema } from './schema/check-schema.js';
+export type { ProviderSchema } from './schema/block-schema.js';

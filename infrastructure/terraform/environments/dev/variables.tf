@@ -13,8 +13,8 @@ variable "environment" {
   description = "Environment name; part of every resource name and the env:<name> tag."
 
   validation {
-    condition     = contains(["dev", "staging"], var.environment)
-    error_message = "environment must be dev or staging."
+    condition     = contains(["dev", "staging", "production"], var.environment)
+    error_message = "environment must be dev, staging or production."
   }
 }
 

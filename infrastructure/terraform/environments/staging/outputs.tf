@@ -51,3 +51,18 @@ output "redis_url" {
   value       = module.database.redis_url
   sensitive   = true
 }
+
+output "load_balancer_id" {
+  description = "ID of the load balancer; opsctl.yaml's loadBalancer.digitalocean for this environment."
+  value       = module.api_cluster.load_balancer_id
+}
+
+output "api_endpoint" {
+  description = "Public URL of the API; opsctl.yaml's loadBalancer.url for this environment."
+  value       = "https://${var.domain}"
+}
+
+output "registry_name" {
+  description = "Name of the container registry; opsctl.yaml's registry.digitalocean."
+  value       = module.registry.name
+}

@@ -5,7 +5,7 @@ variable "project" {
 
 variable "environment" {
   type        = string
-  description = "Environment name (dev, staging); part of every resource name and the env:<name> tag."
+  description = "Environment name (dev, staging, production); part of every resource name and the env:<name> tag."
 }
 
 variable "region" {

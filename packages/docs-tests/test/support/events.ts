@@ -35,8 +35,17 @@ export const pushTag = (tag: string): ExpressionContext => ({
   },
 });
 
-export const dispatchRollback = (environment: string, sha: string): ExpressionContext => ({
+export const dispatchRollback = (
+  environment: string,
+  sha: string,
+  runId = '1001',
+): ExpressionContext => ({
   ...base,
   inputs: { environment, sha },
-  github: { event_name: 'workflow_dispatch', ref: 'refs/heads/main', ref_type: 'branch' },
+  github: {
+    event_name: 'workflow_dispatch',
+    ref: 'refs/heads/main',
+    ref_type: 'branch',
+    run_id: runId,
+  },
 });

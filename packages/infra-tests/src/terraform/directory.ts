@@ -23,6 +23,8 @@ export interface TerraformDirectory {
   outputs: Map<string, HclBody>;
   locals: HclBody;
   resources: Resource[];
+  /** `data "type" "name" { }` blocks. */
+  dataSources: Resource[];
   modules: ModuleCall[];
   terraformBlocks: HclBody[];
 }
@@ -37,6 +39,7 @@ export async function loadDirectory(path: string): Promise<TerraformDirectory> {
     outputs: new Map(),
     locals: {},
     resources: [],
+    dataSources: [],
     modules: [],
     terraformBlocks: [],
   };
@@ -52,8 +55,11 @@ function addFile(dir: TerraformDirectory, json: HclBody): void {
   for (const [name, body] of labelled(json, 'variable')) dir.variables.set(name, body);
   for (const [name, body] of labelled(json, 'output')) dir.outputs.set(name, body);
   for (const body of blocks(json, 'locals')) Object.assign(dir.locals, body);
-  for (const [type, byName] of Object.entries(labelledTypes(json))) {
+  for (const [type, byName] of Object.entries(labelledTypes(json.resource))) {
     for (const [name, body] of byName) dir.resources.push({ type, name, body });
+  }
+  for (const [type, byName] of Object.entries(labelledTypes(json.data))) {
+    for (const [name, body] of byName) dir.dataSources.push({ type, name, body });
   }
   for (const [name, args] of labelled(json, 'module')) {
     dir.modules.push({ name, source: typeof args.source === 'string' ? args.source : '', args });
@@ -61,9 +67,8 @@ function addFile(dir: TerraformDirectory, json: HclBody): void {
   dir.terraformBlocks.push(...blocks(json, 'terraform'));
 }
 
-function labelledTypes(json: HclBody): Record<string, [string, HclBody][]> {
+function labelledTypes(resources: unknown): Record<string, [string, HclBody][]> {
   const out: Record<string, [string, HclBody][]> = {};
-  const resources = json.resource;
   if (typeof resources !== 'object' || resources === null) return out;
   for (const type of Object.keys(resources)) out[type] = labelled(resources as HclBody, type);
   return out;

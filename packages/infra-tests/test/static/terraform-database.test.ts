@@ -28,6 +28,10 @@ describe('the managed databases of the real environments', () => {
     expect(postgresNodeCount('staging')).toBe(2);
   });
 
+  it('runs PostgreSQL on three nodes in production (a primary and two standbys)', () => {
+    expect(postgresNodeCount('production')).toBe(3);
+  });
+
   it('runs PostgreSQL on one node in dev', () => {
     expect(postgresNodeCount('dev')).toBe(1);
   });

@@ -46,6 +46,7 @@ describe('monitoring of the real environments', () => {
   it('checks the public /health endpoint of each environment for uptime', () => {
     expect(tree.environments.map((env) => uptimeTargets(env))).toEqual([
       ['https://dev-api.example.com/health'],
+      ['https://api.example.com/health'],
       ['https://staging-api.example.com/health'],
     ]);
   });

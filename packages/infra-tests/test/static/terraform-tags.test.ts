@@ -16,8 +16,8 @@ beforeAll(async () => {
 });
 
 describe('tags and names in the real environments', () => {
-  it('has both a dev and a staging environment', () => {
-    expect(tree.environments.map((e) => e.name)).toEqual(['dev', 'staging']);
+  it('has a dev, a production and a staging environment', () => {
+    expect(tree.environments.map((e) => e.name)).toEqual(['dev', 'production', 'staging']);
   });
 
   it('tags every droplet and database cluster with its project and environment', () => {
