@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { splitCommands } from '../invocation/shell-words.js';
 
@@ -65,4 +65,14 @@ export function runLogged(
       });
     });
   });
+}
+
+/** Whether a Docker engine answers on this machine. */
+export function engineAnswers(): boolean {
+  try {
+    execFileSync('docker', ['info', '--format', '{{.ID}}'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }

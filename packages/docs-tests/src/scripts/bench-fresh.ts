@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { firstReadmeCommand, newcomerEnvironment } from '../fresh-clone/newcomer.js';
+import { engineAnswers, firstReadmeCommand, newcomerEnvironment } from '../fresh-clone/newcomer.js';
 import { splitIntoParts, type Part } from '../fresh-clone/run-parts.js';
 import { findRepoRoot } from '../repo-root.js';
 
@@ -18,15 +18,6 @@ const { values } = parseArgs({ options: { 'keep-images': { type: 'boolean', defa
 const root = findRepoRoot();
 const command = firstReadmeCommand(readFileSync(join(root, 'README.md'), 'utf8'));
 const env = newcomerEnvironment(process.env);
-
-const engineAnswers = (): boolean => {
-  try {
-    execFileSync('docker', ['info', '--format', '{{.ID}}'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** Removes the environment's images with the running engine, or one started for that alone. */
 async function removeEnvironmentImages(): Promise<void> {
@@ -78,6 +69,15 @@ function timedRun(
   });
 }
 
+type TimedRun = Awaited<ReturnType<typeof timedRun>>;
+
+/** The run, or an error with its last lines. */
+function succeeded(which: string, run: TimedRun): TimedRun {
+  if (run.code === 0) return run;
+  const tail = run.lines.slice(-30).map((l) => l.text);
+  throw new Error(`the ${which} run failed:\n${tail.join('\n')}`);
+}
+
 async function median(run: () => Promise<{ total: number }>): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < 5; i += 1) times.push((await run()).total);
@@ -93,14 +93,7 @@ try {
   if (!values['keep-images']) await removeEnvironmentImages();
   const engineBefore = engineAnswers();
   execFileSync('git', ['clone', '--quiet', '--no-hardlinks', root, clone]);
-  const first = await timedRun(command, clone);
-  if (first.code !== 0)
-    throw new Error(
-      `first run failed:\n${first.lines
-        .slice(-30)
-        .map((l) => l.text)
-        .join('\n')}`,
-    );
+  const first = succeeded('first', await timedRun(command, clone));
   execFileSync('git', ['commit', '--quiet', '--allow-empty', '-m', 'second release'], {
     cwd: clone,
     env: {
@@ -111,14 +104,7 @@ try {
       GIT_COMMITTER_EMAIL: 'bench@opsctl.invalid',
     },
   });
-  const second = await timedRun(command, clone);
-  if (second.code !== 0)
-    throw new Error(
-      `second run failed:\n${second.lines
-        .slice(-30)
-        .map((l) => l.text)
-        .join('\n')}`,
-    );
+  const second = succeeded('second', await timedRun(command, clone));
   const a = splitIntoParts(first.lines, first.total);
   const b = splitIntoParts(second.lines, second.total);
   process.stdout.write(

@@ -7,19 +7,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readRepoFile, repoRoot } from '../support/repo.js';
 import {
+  engineAnswers,
   firstReadmeCommand,
   newcomerEnvironment,
   runLogged,
 } from '../../src/fresh-clone/newcomer.js';
-
-const engineAnswers = (): boolean => {
-  try {
-    execFileSync('docker', ['info', '--format', '{{.ID}}'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const leftContainers = (): string =>
   engineAnswers()
