@@ -36,15 +36,14 @@ export const durationFlag = Flags.custom<number>({
 export const lockWaitFlag = () =>
   durationFlag({
     summary:
-      'How long to wait for another deploy, rollback, prune or secrets sync to release the environment lock, e.g. 2m (default: do not wait).',
+      'How long to wait for another deploy to release the lock, e.g. 2m (default: do not wait).',
     env: 'OPSCTL_LOCK_WAIT',
     helpValue: '<duration>',
   });
 
 export const forceUnlockFlag = () =>
   Flags.boolean({
-    summary:
-      'Take over an abandoned lock (not renewed within deploy.lockTtl), only if it is unchanged since it was read.',
+    summary: 'Remove a stale deploy lock before starting (use only when no other deploy runs).',
   });
 
 export const shaFlag = (summary: string) => Flags.string({ summary, env: 'OPSCTL_SHA' });
