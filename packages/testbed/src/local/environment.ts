@@ -84,8 +84,11 @@ export async function up(opts: UpOptions): Promise<LocalStatus> {
       return status;
     }
   }
+  // The engine first: remains of an earlier run (containers, the network) live in its state and
+  // outlast a stopped engine, so they can only be found and removed once it answers again.
+  const started = await ensureDockerEngine(opts.stateDir);
   const keptEngine = await down({ stateDir: opts.stateDir, log, keepDockerEngine: true });
-  const dockerd = (await ensureDockerEngine(opts.stateDir)) ?? keptEngine;
+  const dockerd = started ?? keptEngine;
   const ctx = await context(opts.stateDir, count, log);
   // Recorded at once, so a failure further on still lets `down` stop the engine it started.
   const recorded = {
