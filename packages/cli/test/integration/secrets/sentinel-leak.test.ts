@@ -204,9 +204,13 @@ describe('secret values never leak', () => {
     if (leaks(cloudLog) > 0) found.push('cloud-apis.log');
     for (const container of DROPLET_CONTAINERS) {
       // Files: logs, opsctl's state and release records, nginx, home directories, temp files.
+      // Not runc's own process specs: for every exec into a container (the image's HEALTHCHECK,
+      // every 5 s) runc writes the process, with the container's environment as
+      // /proc/<pid>/environ holds it, to a root-only /tmp/runc-process* file it deletes once the
+      // process starts. A grep that meets one by chance found the running release's own env.
       const files = await onDroplet(
         container,
-        'grep -rlF "$1" /var/log /var/lib/opsctl /etc/nginx /etc/opsctl/nginx /home /root /tmp 2>/dev/null || true',
+        'grep -rlF --exclude="runc-process*" "$1" /var/log /var/lib/opsctl /etc/nginx /etc/opsctl/nginx /home /root /tmp 2>/dev/null || true',
         MARKER,
       );
       if (files.trim() !== '') found.push(`${container}: ${files.trim()}`);
