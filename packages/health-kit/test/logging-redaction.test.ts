@@ -4,9 +4,10 @@ import { createLogCapture } from '../src/testing/log-capture.js';
 
 // Sentinels: if any of these strings reaches the output, redaction failed.
 const DB_PASSWORD = 'sentinel-db-pw-7Qx';
+const REDIS_PASSWORD = 'sentinel-redis-pw-4Kd';
 const env = {
   DATABASE_URL: `postgres://app:${DB_PASSWORD}@db.internal:5432/app`,
-  REDIS_URL: 'redis://:sentinel-redis-pw-4Kd@cache:6379/0',
+  REDIS_URL: `redis://:${REDIS_PASSWORD}@cache:6379/0`,
   API_TOKEN: 'sentinel-token-9Fz',
   SIGNING_KEY: 'sentinel "quoted\\ key"',
   WEBHOOK_ID: 'sentinel-declared-2Vb',
@@ -17,7 +18,7 @@ const sentinels = [
   env.DATABASE_URL,
   DB_PASSWORD,
   env.REDIS_URL,
-  'sentinel-redis-pw-4Kd',
+  REDIS_PASSWORD,
   env.API_TOKEN,
   'sentinel "quoted',
   'quoted\\ key',

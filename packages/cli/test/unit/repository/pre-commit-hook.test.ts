@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { isolatedGitEnv } from '../../support/git-env.js';
+import { plantedCredentials } from '../../support/planted-credentials.js';
 import { makeTempDir } from '../../support/temp-dir.js';
 
 const root = fileURLToPath(new URL('../../../../../', import.meta.url));
@@ -69,7 +70,28 @@ async function hookRepo() {
   };
 }
 
+const families = Object.entries(await plantedCredentials());
+
 describe('the pre-commit hook', () => {
+  // One family a test: every planted file must be named in the refusal, so a rule that misses
+  // one shape fails here even when another file of the family was caught.
+  it.each(families)(
+    'refuses a staged %s, naming each file, without printing it',
+    async (_, files) => {
+      const { dir, git, commits } = await hookRepo();
+      for (const { name, content } of files) await writeFile(join(dir, name), content);
+      await git('add', '.');
+      const commit = await git('commit', '-m', 'add credentials');
+      expect(commit.exitCode, commit.all).not.toBe(0);
+      expect(commit.all).toContain('secretlint found a secret in the staged files');
+      for (const { name, value } of files) {
+        expect(commit.all, name).toContain(name);
+        expect(commit.all).not.toContain(value);
+      }
+      expect(await commits()).toBe(1);
+    },
+  );
+
   it('refuses a commit that adds a key, without printing the key', async () => {
     const { dir, git, commits } = await hookRepo();
     const token = plantedToken();
