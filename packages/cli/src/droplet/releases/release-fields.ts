@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/** A commit SHA as opsctl records it: 4 to 40 hex characters, or a `<sha12>-dirty` build. */
+export const recordedSha = z
+  .string()
+  .regex(/^([0-9a-f]{4,40}|[0-9a-f]{12}-dirty)$/, 'not a commit SHA');
+
+/** A manifest digest: `sha256:` and 64 hex characters. */
+export const recordedDigest = z
+  .string()
+  .regex(/^sha256:[0-9a-f]{64}$/, 'not a sha256 digest (sha256: and 64 hex characters)');
+
+/** zod's first problem as `field: message`, for an error naming the file. */
+export const firstIssue = (error: z.ZodError): string => {
+  const issue = error.issues[0];
+  return issue === undefined ? 'invalid' : `${issue.path.join('.') || 'record'}: ${issue.message}`;
+};
