@@ -50,13 +50,13 @@ export async function takeEnvironmentLock(
         taken.push(d);
       }
     } catch (error) {
-      await releaseAll(taken, req.lockDir, token).catch(() => undefined);
+      await releaseAll(taken, req.lockDir, token, sleep).catch(() => undefined);
       throw error;
     }
     if (blocked === undefined) {
       return startHeartbeat({ droplets: ordered, req, token, first: record, recordAt, now });
     }
-    await releaseAll(taken, req.lockDir, token);
+    await releaseAll(taken, req.lockDir, token, sleep);
     if (blocked.stale && !req.forceUnlock) throw lockStale(req.environment, blocked);
     const left = deadline - now();
     if (left <= 0) throw lockHeld(req.environment, blocked);

@@ -58,7 +58,7 @@ export function startHeartbeat(input: HeartbeatInput): HeldLock {
     release: async () => {
       clearInterval(timer);
       await beat.catch(() => undefined);
-      await releaseAll(droplets, req.lockDir, token);
+      await releaseAll(droplets, req.lockDir, token, req.sleep);
     },
   };
 }

@@ -1,16 +1,21 @@
 import type { LockDroplet } from './lock-types.js';
 import { releaseLock } from './lock-commands.js';
 
-const RELEASE_ATTEMPTS = 3;
+/** Spaced 1, 2, 3 and 4 s apart: a release rides out a connection cut for up to about 10 s. */
+const RELEASE_ATTEMPTS = 5;
+const wait = (ms: number): Promise<void> => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
- * Gives the lock back on each droplet (reverse order of taking), retrying a dropped connection a
- * few times so a re-run is not refused; tries every droplet before reporting the failures.
+ * Gives the lock back on each droplet (reverse order of taking). A run that failed because a
+ * connection dropped must still give the lock back, or the re-run is refused until the TTL runs
+ * out: the executor reconnects, so spaced attempts ride out the cut. Every droplet is tried before
+ * the failures are reported.
  */
 export async function releaseAll(
   taken: readonly LockDroplet[],
   lockDir: string,
   token: string,
+  sleep: (ms: number) => Promise<void> = wait,
 ): Promise<void> {
   const failures: string[] = [];
   for (const d of [...taken].reverse()) {
@@ -23,7 +28,7 @@ export async function releaseAll(
           failures.push(`${d.name}: ${error instanceof Error ? error.message : String(error)}`);
           break;
         }
-        await new Promise<void>((r) => setTimeout(r, 500 * attempt));
+        await sleep(1000 * attempt);
       }
     }
   }

@@ -147,6 +147,33 @@ describe('the environment lock', () => {
     expect(await holderOn(b)).toBeUndefined();
   });
 
+  it('gives the lock back through a connection cut of a few seconds, and names a droplet it could not reach', async () => {
+    const [a, b] = await droplets('droplet-1', 'droplet-2');
+    if (a === undefined || b === undefined) throw new Error('droplets');
+    const slept: number[] = [];
+    const sleep = (ms: number): Promise<void> => {
+      slept.push(ms);
+      return Promise.resolve();
+    };
+    const held = await takeEnvironmentLock([a, b], request({ sleep }));
+    let cutA = 4;
+    a.intercept((cmd) => {
+      if (cmd.description?.startsWith('release the lock') === true && cutA-- > 0)
+        throw new Error('connection lost');
+    });
+    b.intercept((cmd) => {
+      if (cmd.description?.startsWith('release the lock') === true)
+        throw new Error('host unreachable');
+    });
+    await expect(held.release()).rejects.toThrow(
+      `could not release the lock ${LOCK_DIR} on droplet-2: host unreachable`,
+    );
+    // droplet-1 answered on its fifth attempt; droplet-2 never did, after as many.
+    expect(await holderOn(a)).toBeUndefined();
+    expect((await holderOn(b))?.token).toBe(held.record.token);
+    expect(slept).toEqual([1000, 2000, 3000, 4000, 1000, 2000, 3000, 4000]);
+  });
+
   it('renews its record on every droplet, and notices when the lock was taken from it', async () => {
     const [a, b] = await droplets('droplet-1', 'droplet-2');
     if (a === undefined || b === undefined) throw new Error('droplets');
