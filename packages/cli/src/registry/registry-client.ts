@@ -1,4 +1,5 @@
 import { Agent, fetch, type Response } from 'undici';
+import { redactedExcerpt } from '../secrets/redacted-excerpt.js';
 import type { Repository } from './image-ref.js';
 
 export interface RegistryCredentials {
@@ -200,6 +201,12 @@ export class RegistryClient {
     return token;
   }
 
+  /** What an echoing registry could hand back: DigitalOcean's user name is the token itself. */
+  private credentialValues(): string[] {
+    const c = this.options.credentials;
+    return c === undefined ? [] : [c.username, c.password.reveal()];
+  }
+
   private async ensureOk(res: Response, what: string): Promise<void> {
     if (res.ok) return;
     const text = await res.text().catch(() => '');
@@ -210,7 +217,7 @@ export class RegistryClient {
           ? ' (the registry refuses writes: deletes disabled, or read-only during garbage collection)'
           : '';
     throw new RegistryRequestError(
-      `could not ${what}: HTTP ${res.status}${hint} ${text.slice(0, 200)}`.trim(),
+      `could not ${what}: HTTP ${res.status}${hint} ${redactedExcerpt(text, 200, this.credentialValues())}`.trim(),
       res.status,
     );
   }
