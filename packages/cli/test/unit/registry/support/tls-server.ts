@@ -7,15 +7,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface TestServer {
-  /** host:port on 127.0.0.1 */
+  /** host:port on loopback */
   readonly address: string;
   /** PEM of the self-signed certificate (for https), to pass as the client's CA. */
   readonly ca: string;
   close(): Promise<void>;
 }
 
-/** A self-signed certificate for 127.0.0.1, made with openssl in a temp folder. */
-function selfSigned(): { key: string; cert: string } {
+export interface Certificate {
+  readonly key: string;
+  readonly cert: string;
+}
+
+/**
+ * A self-signed certificate for 127.0.0.1 and 127.0.0.2 (both loopback on Linux: a second host
+ * for tests that need "another server"), made with openssl in a temp folder.
+ */
+export function selfSigned(): Certificate {
   const dir = mkdtempSync(join(tmpdir(), 'opsctl-tls-'));
   execFileSync(
     'openssl',
@@ -30,7 +38,7 @@ function selfSigned(): { key: string; cert: string } {
       '-subj',
       '/CN=127.0.0.1',
       '-addext',
-      'subjectAltName=IP:127.0.0.1',
+      'subjectAltName=IP:127.0.0.1,IP:127.0.0.2',
       '-keyout',
       join(dir, 'key.pem'),
       '-out',
@@ -46,13 +54,13 @@ function selfSigned(): { key: string; cert: string } {
   return pair;
 }
 
-async function listen(server: Server, ca: string): Promise<TestServer> {
+async function listen(server: Server, ca: string, host: string): Promise<TestServer> {
   await new Promise<void>((resolve) => {
-    server.listen(0, '127.0.0.1', resolve);
+    server.listen(0, host, resolve);
   });
   const { port } = server.address() as AddressInfo;
   return {
-    address: `127.0.0.1:${port}`,
+    address: `${host}:${port}`,
     ca,
     close: () =>
       new Promise<void>((resolve) => {
@@ -64,11 +72,14 @@ async function listen(server: Server, ca: string): Promise<TestServer> {
   };
 }
 
-export function startHttpsServer(handler: RequestListener): Promise<TestServer> {
-  const { key, cert } = selfSigned();
-  return listen(createHttpsServer({ key, cert }, handler), cert);
+export function startHttpsServer(
+  handler: RequestListener,
+  options: { readonly host?: string; readonly tls?: Certificate } = {},
+): Promise<TestServer> {
+  const { key, cert } = options.tls ?? selfSigned();
+  return listen(createHttpsServer({ key, cert }, handler), cert, options.host ?? '127.0.0.1');
 }
 
 export function startHttpServer(handler: RequestListener): Promise<TestServer> {
-  return listen(createHttpServer(handler), '');
+  return listen(createHttpServer(handler), '', '127.0.0.1');
 }
