@@ -113,6 +113,7 @@ export async function deploy(ctx: CommandContext, opts: DeployOptions): Promise<
       ctx.logger.info(
         `${opts.kind === 'rollback' ? 'Rolling back' : 'Deploying'} ${service} ${target.sha} to ${env.name} (${handles.map((h) => h.name).join(', ')})`,
       );
+      const redact = (text: string): string => ctx.redactor.redact(text);
       const result = await runDeploy({
         environment: env.name,
         kind: opts.kind,
@@ -133,16 +134,17 @@ export async function deploy(ctx: CommandContext, opts: DeployOptions): Promise<
         report: (droplet, message) => {
           ctx.logger.info(`${droplet}: ${message}`);
         },
+        redact,
         signal: ctx.signal,
       }).catch(async (error: unknown) => {
         const failed =
           error instanceof OpsctlError
             ? (error.details as { result?: DeployResult } | undefined)?.result
             : undefined;
-        if (failed !== undefined) await writeStepSummary(ctx.env, failed);
+        if (failed !== undefined) await writeStepSummary(ctx.env, failed, redact);
         throw error;
       });
-      await writeStepSummary(ctx.env, result);
+      await writeStepSummary(ctx.env, result, redact);
       // Like Kamal, old images go after a successful deploy; never the active or previous release.
       if (!ctx.dryRun && deploy.prune.enabled) {
         await pruneAfterDeploy(ctx, { environment: env.name, service, keep: deploy.prune.keep });

@@ -40,6 +40,8 @@ export interface DeployRun {
   readonly actor: string;
   readonly ciRunUrl: string | undefined;
   readonly report: (droplet: string, message: string) => void;
+  /** Masks secret values: a droplet's error can quote a command's output into the history. */
+  readonly redact: (text: string) => string;
   readonly signal: AbortSignal | undefined;
 }
 
@@ -270,7 +272,7 @@ async function recordReleases(
           durationMs: o.durationMs,
           actor: run.actor,
           ...(run.ciRunUrl === undefined ? {} : { ciRunUrl: run.ciRunUrl }),
-          ...(o.error === undefined ? {} : { error: o.error.split('\n')[0] ?? '' }),
+          ...(o.error === undefined ? {} : { error: run.redact(o.error.split('\n')[0] ?? '') }),
         };
         try {
           await appendRelease(d.exec, run.settings.paths.releasesFile, record);

@@ -2,14 +2,20 @@ import { z } from 'zod';
 import { readFileIfExists } from '../commands/files.js';
 import type { Executor } from '../../exec/executor.js';
 import { malformedDropletFile } from './malformed-file.js';
-import { firstIssue, recordedDigest, recordedSha } from './release-fields.js';
+import {
+  firstIssue,
+  recordedContainer,
+  recordedDigest,
+  recordedImage,
+  recordedSha,
+} from './release-fields.js';
 
 const activeSchema = z.object({
   slot: z.enum(['blue', 'green']),
   sha: recordedSha,
   digest: recordedDigest,
-  image: z.string(),
-  container: z.string(),
+  image: recordedImage,
+  container: recordedContainer,
   since: z.string(),
 });
 

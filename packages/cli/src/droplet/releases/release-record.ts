@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { appendLine, readFileIfExists } from '../commands/files.js';
 import type { Executor } from '../../exec/executor.js';
 import { malformedDropletFile } from './malformed-file.js';
-import { firstIssue, recordedDigest, recordedSha } from './release-fields.js';
+import { firstIssue, recordedDigest, recordedImage, recordedSha } from './release-fields.js';
 
 export const releaseRecordSchema = z.object({
   id: z.string(),
@@ -11,7 +11,7 @@ export const releaseRecordSchema = z.object({
   environment: z.string(),
   sha: recordedSha,
   digest: recordedDigest,
-  image: z.string(),
+  image: recordedImage,
   droplet: z.string(),
   outcome: z.enum(['succeeded', 'failed', 'rolled-back']),
   previousSha: z.string().optional(),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runDeploy } from '../../../src/deploy/run-deploy.js';
 import { OpsctlError } from '../../../src/errors/opsctl-error.js';
+import { Redactor } from '../../../src/secrets/redactor.js';
 import { droplet, settings, target } from './support/scripted-droplet.js';
 
 const APPEND = ['sh', '-c', 'set -e; mkdir -p "$(dirname "$1")"; cat >>"$1"'];
@@ -30,6 +31,7 @@ describe('the release history written after a deploy', () => {
       actor: 'alice',
       ciRunUrl: undefined,
       report: () => undefined,
+      redact: (text) => text,
       signal: undefined,
     }).then(
       () => undefined,
@@ -47,5 +49,44 @@ describe('the release history written after a deploy', () => {
     expect(appends(full)).toBe(3);
     expect(appends(flaky)).toBe(2);
     expect(appends(fine)).toBe(1);
+  }, 60_000);
+
+  it('goes through the redactor: a droplet error quoting a secret is recorded masked', async () => {
+    // The history keeps the error's first line, which names the failed command; a registered
+    // value in it (here the slot's container name, standing in for a secret the command quoted)
+    // must be masked there as everywhere else.
+    const redactor = new Redactor();
+    redactor.add('opsctl-api-green');
+    const failing = droplet('running healthy').on(
+      ['sudo', '-n', '/usr/local/sbin/opsctl-env', 'run'],
+      {
+        exitCode: 125,
+        stderr: 'no such image',
+      },
+    );
+    await runDeploy({
+      environment: 'staging',
+      kind: 'deploy',
+      target,
+      droplets: [{ name: failing.target, exec: failing }],
+      settings,
+      preDeploy: undefined,
+      parallelism: 1,
+      smoke: { baseUrl: undefined, paths: [], versionPath: undefined, routeTimeoutMs: 0 },
+      autoRollback: true,
+      actor: 'alice',
+      ciRunUrl: undefined,
+      report: () => undefined,
+      redact: (text) => redactor.redact(text),
+      signal: undefined,
+    }).catch(() => undefined);
+    const written = failing.calls
+      .filter((c) => c.command.description?.startsWith('append to') === true)
+      .map((c) => String(c.command.stdin));
+    expect(written).toHaveLength(1);
+    expect(written[0]).toContain('"outcome":"failed"');
+    expect(written[0]).toContain('[redacted]');
+    expect(written[0]).toContain('"error":"start [redacted] from');
+    expect(written[0]).not.toContain('opsctl-api-green');
   }, 60_000);
 });
