@@ -29,7 +29,10 @@ export interface DeployOptions {
    * stdin included); by default the process environment, then `.env.<env>`.
    */
   readonly valueSource?: ValueSource | undefined;
-  /** The caller already holds the environment's lock (`secrets sync --restart`). */
+  /**
+   * The caller already holds the environment's lock (`secrets sync --restart`) and owns the run's
+   * connections: they stay open for it to release the lock.
+   */
   readonly underLock?: boolean;
 }
 
@@ -152,7 +155,10 @@ export async function deploy(ctx: CommandContext, opts: DeployOptions): Promise<
       return result;
     });
   } finally {
-    await ctx.executors.closeAll();
+    // A nested deploy (`secrets sync --restart`) runs inside its caller's lock, which still has to
+    // renew and release it over these connections: the caller closes them. Closed here, the lock's
+    // release reconnected on executors no one closed again, and the command never exited.
+    if (opts.underLock !== true) await ctx.executors.closeAll();
   }
 }
 
