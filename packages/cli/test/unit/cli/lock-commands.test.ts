@@ -5,8 +5,8 @@ import { makeTempDir } from '../../support/temp-dir.js';
 import { writeLockConfig } from '../droplet/support/lock-fixture.js';
 import { PACKAGE_DIR } from './run-cli.js';
 
-// The commands run in-process: argument errors are refused before any droplet is contacted, so
-// no SSH target is needed (the configured hosts are unroutable documentation addresses anyway).
+// The commands run in-process: argument errors are refused before any droplet is contacted (the
+// configured droplets are closed loopback ports, so a command that went on would fail).
 let temp: { path: string; remove: () => Promise<void> };
 let config: string;
 let stdout: string[];
@@ -53,6 +53,13 @@ describe('opsctl lock status and lock release arguments', () => {
       expect(error?.hint).toBe('Use one of: staging, production.');
     });
   }
+
+  it('lock release: a second environment exits 2 as a usage error (one environment per release)', async () => {
+    await LockRelease.run(['staging', 'production', '--config', config, '--json'], PACKAGE_DIR);
+    expect(process.exitCode).toBe(2);
+    expect(envelope().error?.code).toBe('USAGE');
+    expect(envelope().error?.message).toContain('production');
+  });
 
   it('lock release: an unknown flag exits 2 as a usage error', async () => {
     await LockRelease.run(['staging', '--forse', '--config', config, '--json'], PACKAGE_DIR);

@@ -108,7 +108,7 @@ describe('opsctl lock status', () => {
 
   it('fails as an external error naming a droplet it cannot reach', async () => {
     d2.intercept(() => {
-      throw new Error('connect ECONNREFUSED 10.0.0.6:22');
+      throw new Error('connect ECONNREFUSED 127.0.0.1:2');
     });
     const { ctx } = lockContext(config, [d1, d2]);
     const error = await lockStatus(ctx).then(
@@ -119,7 +119,7 @@ describe('opsctl lock status', () => {
     const refusal = error as OpsctlError;
     expect(refusal.code).toBe('LOCK_UNREACHABLE');
     expect(refusal.exitCode).toBe(3);
-    expect(refusal.message).toContain('droplet-2 (connect ECONNREFUSED 10.0.0.6:22)');
+    expect(refusal.message).toContain('droplet-2 (connect ECONNREFUSED 127.0.0.1:2)');
     expect(refusal.message).not.toContain('droplet-1');
   });
 });

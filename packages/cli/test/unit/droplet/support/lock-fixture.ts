@@ -10,7 +10,10 @@ export const LOCK_DIR = '/var/lib/opsctl/locks/staging';
 export const HOLDER = `${LOCK_DIR}/holder.json`;
 export const TTL = 60_000;
 
-/** An opsctl.yaml with two static droplets and a one-minute lock TTL, written into `dir`. */
+/**
+ * An opsctl.yaml with two static droplets and a one-minute lock TTL, written into `dir`. The
+ * droplets are closed loopback ports: a test that reached real SSH by mistake fails at once.
+ */
 export async function writeLockConfig(dir: string): Promise<string> {
   const path = join(dir, 'opsctl.yaml');
   await writeFile(
@@ -25,8 +28,8 @@ environments:
   staging:
     droplets:
       static:
-        - { name: droplet-2, host: 10.0.0.6 }
-        - { name: droplet-1, host: 10.0.0.5 }
+        - { name: droplet-2, host: 127.0.0.1, sshPort: 2 }
+        - { name: droplet-1, host: 127.0.0.1, sshPort: 1 }
     ssh:
       key: keys/deploy
     deploy:
@@ -34,7 +37,7 @@ environments:
   production:
     droplets:
       static:
-        - { name: prod-1, host: 10.0.1.5 }
+        - { name: prod-1, host: 127.0.0.1, sshPort: 3 }
     ssh:
       key: keys/deploy
 `,
