@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OpsctlError } from '../../../src/errors/opsctl-error.js';
 import { lockRelease, type LockReleaseOptions } from '../../../src/services/lock-release.js';
+import { lockStatus } from '../../../src/services/lock-status.js';
 import { makeTempDir } from '../../support/temp-dir.js';
 import {
   holderFile,
@@ -8,6 +9,7 @@ import {
   lockContext,
   plant,
   stale,
+  TTL,
   writeLockConfig,
 } from './support/lock-fixture.js';
 import { TempDroplet } from './support/temp-droplet.js';
@@ -148,6 +150,23 @@ describe('opsctl lock release', () => {
     expect(error.message).toContain('It was released on 1 droplet.');
     expect(await holderFile(d1)).toBeUndefined();
     expect(await holderFile(d2)).toBe(record);
+  });
+
+  it('leaves its own readable record when a droplet stops answering after the takeover, which goes stale by the TTL', async () => {
+    await plant(d1, stale());
+    d1.intercept((cmd) => {
+      if (cmd.description?.startsWith('release the lock') === true)
+        throw new Error('connection lost');
+    });
+    const error = await failure(release().run);
+    expect(error.exitCode).toBe(3);
+    expect(error.message).toContain('droplet-1 (could not release the lock');
+    const later = Date.now() + TTL + 1000;
+    const now = await lockStatus(lockContext(config, [d1, d2]).ctx);
+    const after = await lockStatus(lockContext(config, [d1, d2]).ctx, { now: () => later });
+    expect(now.droplets[0]?.holder).toMatchObject({ kind: 'release', pid: process.pid });
+    expect(now.droplets[0]?.stale).toBe(false);
+    expect(after.droplets[0]?.stale).toBe(true);
   });
 
   it('shows under --dry-run the commands it would run per droplet and changes nothing', async () => {
