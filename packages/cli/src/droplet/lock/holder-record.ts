@@ -1,15 +1,18 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
-/** What takes the environment lock: every command that changes droplets. */
-export type LockKind = 'deploy' | 'rollback' | 'prune' | 'secrets-sync';
+/**
+ * What takes the environment lock: every command that changes droplets, and `lock release`,
+ * which holds it for the moment between taking an abandoned holder over and giving it back.
+ */
+export type LockKind = 'deploy' | 'rollback' | 'prune' | 'secrets-sync' | 'release';
 
 const holderSchema = z.object({
   token: z.string().min(1),
   holder: z.string(),
   host: z.string(),
   pid: z.number(),
-  kind: z.enum(['deploy', 'rollback', 'prune', 'secrets-sync']),
+  kind: z.enum(['deploy', 'rollback', 'prune', 'secrets-sync', 'release']),
   environment: z.string(),
   sha: z.string().optional(),
   ciRunUrl: z.string().optional(),
