@@ -49,7 +49,7 @@ describe('request ids in logs', () => {
     expect(lines.every((l) => l.requestId === 'req-abc.123')).toBe(true);
     expect(lines[2]).toMatchObject({
       method: 'GET',
-      url: '/items',
+      path: '/items',
       statusCode: 200,
       completed: true,
     });
@@ -84,5 +84,16 @@ describe('request ids in logs', () => {
           .map((l) => l.msg),
       ).toEqual(['handling', 'handled', 'request completed']);
     }
+  });
+});
+
+describe('the request line', () => {
+  it('logs the path without its query string, which may carry a token', async () => {
+    const { out, url } = await startServer();
+    const res = await fetch(`${url}/reset?token=SENTINEL-query-token-5d2e&ms=0`);
+    await res.text();
+    await waitUntil(() => out.records().length === 3, 'the completion line is logged');
+    expect(out.records()[2]).toMatchObject({ msg: 'request completed', path: '/reset' });
+    expect(out.text()).not.toContain('SENTINEL');
   });
 });

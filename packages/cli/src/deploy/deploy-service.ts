@@ -2,7 +2,7 @@ import { actorName, auditActor, ciRunUrl } from '../context/actor.js';
 import type { CommandContext } from '../context/command-context.js';
 import { command } from '../exec/remote-command.js';
 import { OpsctlError } from '../errors/opsctl-error.js';
-import { takeDeployLock } from './deploy-lock.js';
+import { withEnvironmentLock } from '../droplet/lock/with-environment-lock.js';
 import { writeStepSummary } from './step-summary.js';
 import { pruneAfterDeploy } from '../images/prune-after-deploy.js';
 import { registryAccess } from './deploy-target-env.js';
@@ -13,6 +13,7 @@ import { resolveTarget } from './resolve-target.js';
 import { runDeploy, type DeployResult } from './run-deploy.js';
 import { runtimeEnv } from './runtime-env.js';
 import { chooseRollbackTarget } from './rollback-target.js';
+import { checkShaPrefix } from './sha-prefix.js';
 import { dropletSecretsOf } from '../secrets/declarations.js';
 import type { ValueSource } from '../secrets/values/value-source.js';
 
@@ -28,41 +29,35 @@ export interface DeployOptions {
    * stdin included); by default the process environment, then `.env.<env>`.
    */
   readonly valueSource?: ValueSource | undefined;
+  /**
+   * The caller already holds the environment's lock (`secrets sync --restart`) and owns the run's
+   * connections: they stay open for it to release the lock.
+   */
+  readonly underLock?: boolean;
 }
 
 /**
  * `opsctl deploy` and `opsctl rollback`: settle everything that can be settled without changing
  * anything (config, image digest, droplets, SSH with verified host keys, secret values), then take
- * the environment's lock and run the blue-green deploy. The lock is released on every outcome.
+ * the environment's lock on every droplet and run the blue-green deploy. A rollback's target is
+ * read from the droplets under the lock, so no deploy can change the history between the choice
+ * and the switch. The lock is released on every outcome.
  */
 export async function deploy(ctx: CommandContext, opts: DeployOptions): Promise<DeployResult> {
+  // A malformed --sha is refused before anything is looked up or connected to.
+  if (opts.kind === 'rollback' && opts.sha !== undefined) checkShaPrefix(opts.sha);
   const h = await environmentHandles(ctx, opts.service);
   const { environment: env, service, serviceConfig: svc, configDir, droplets: handles, paths } = h;
   const registry = registryAccess(ctx, env, service, configDir);
   const deploy = env.config.deploy;
   try {
-    const primary = handles[0];
-    if (primary === undefined)
+    if (handles.length === 0)
       throw new OpsctlError({
         code: 'NO_DROPLETS',
         kind: 'user',
         message: `Environment ${env.name} has no droplets.`,
         hint: 'Check its droplets in opsctl.yaml.',
       });
-    const target: ReleaseTarget =
-      opts.kind === 'rollback'
-        ? await chooseRollbackTarget({
-            exec: primary.exec,
-            paths,
-            registry: registry.client,
-            repo: registry.repo,
-            sha: opts.sha,
-          })
-        : await resolveTarget(
-            registry.client,
-            registry.repo,
-            opts.sha ?? (await headSha(ctx, configDir)),
-          );
     const values = runtimeEnv({
       plain: svc.env,
       secretNames: dropletSecretsOf(env.config.secrets, service).map((s) => s.name),
@@ -72,37 +67,56 @@ export async function deploy(ctx: CommandContext, opts: DeployOptions): Promise<
       redactor: ctx.redactor,
       source: opts.valueSource,
     });
-    const settings: HostSettings = {
-      service,
-      containerPort: svc.port,
-      healthPath: svc.healthPath,
-      slots: deploy.slots,
-      healthTimeoutMs: deploy.healthTimeout,
-      healthIntervalMs: deploy.healthInterval,
-      drainTimeoutMs: deploy.drainTimeout,
-      paths,
-      envFile: renderEnvFile(values),
-      envFileNote: `${opts.kind} ${target.sha} by ${auditActor(ctx.env)}`,
-      envNames: [...values.keys()],
-      registryLogin: registry.login,
-      dryRun: ctx.dryRun,
+    // A deploy's image is settled before the lock (it reads only the registry); a rollback's
+    // target comes from the droplets' history, so it is chosen under the lock.
+    const wanted =
+      opts.kind === 'deploy'
+        ? await resolveTarget(
+            registry.client,
+            registry.repo,
+            opts.sha ?? (await headSha(ctx, configDir)),
+          )
+        : undefined;
+    const locked = {
+      environment: env.name,
+      droplets: handles,
+      kind: opts.kind,
+      sha: wanted?.sha ?? opts.sha,
+      waitMs: opts.lockWaitMs,
+      ttlMs: deploy.lockTtl,
+      forceUnlock: opts.forceUnlock,
     };
-    ctx.logger.info(
-      `${opts.kind === 'rollback' ? 'Rolling back' : 'Deploying'} ${service} ${target.sha} to ${env.name} (${handles.map((h) => h.name).join(', ')})`,
-    );
-    // A dry run changes nothing, so it needs no lock (and must not take one).
-    const lock = ctx.dryRun
-      ? { release: () => Promise.resolve() }
-      : await takeDeployLock(primary.exec, {
-          lockDir: paths.lockDir,
-          sha: target.sha,
-          ciRunUrl: ciRunUrl(ctx.env),
-          waitMs: opts.lockWaitMs,
-          ttlMs: deploy.lockTtl,
-          forceUnlock: opts.forceUnlock,
-          environment: env.name,
-        });
-    try {
+    const underLock = <T>(work: () => Promise<T>): Promise<T> =>
+      opts.underLock === true ? work() : withEnvironmentLock(ctx, locked, work);
+    return await underLock(async () => {
+      const target: ReleaseTarget =
+        wanted ??
+        (await chooseRollbackTarget({
+          droplets: handles,
+          paths,
+          registry: registry.client,
+          repo: registry.repo,
+          sha: opts.sha,
+        }));
+      const settings: HostSettings = {
+        service,
+        containerPort: svc.port,
+        healthPath: svc.healthPath,
+        slots: deploy.slots,
+        healthTimeoutMs: deploy.healthTimeout,
+        healthIntervalMs: deploy.healthInterval,
+        drainTimeoutMs: deploy.drainTimeout,
+        paths,
+        envFile: renderEnvFile(values),
+        envFileNote: `${opts.kind} ${target.sha} by ${auditActor(ctx.env)}`,
+        envNames: [...values.keys()],
+        registryLogin: registry.login,
+        dryRun: ctx.dryRun,
+      };
+      ctx.logger.info(
+        `${opts.kind === 'rollback' ? 'Rolling back' : 'Deploying'} ${service} ${target.sha} to ${env.name} (${handles.map((h) => h.name).join(', ')})`,
+      );
+      const redact = (text: string): string => ctx.redactor.redact(text);
       const result = await runDeploy({
         environment: env.name,
         kind: opts.kind,
@@ -123,28 +137,28 @@ export async function deploy(ctx: CommandContext, opts: DeployOptions): Promise<
         report: (droplet, message) => {
           ctx.logger.info(`${droplet}: ${message}`);
         },
+        redact,
         signal: ctx.signal,
       }).catch(async (error: unknown) => {
         const failed =
           error instanceof OpsctlError
             ? (error.details as { result?: DeployResult } | undefined)?.result
             : undefined;
-        if (failed !== undefined) await writeStepSummary(ctx.env, failed);
+        if (failed !== undefined) await writeStepSummary(ctx.env, failed, redact);
         throw error;
       });
-      await writeStepSummary(ctx.env, result);
+      await writeStepSummary(ctx.env, result, redact);
       // Like Kamal, old images go after a successful deploy; never the active or previous release.
       if (!ctx.dryRun && deploy.prune.enabled) {
         await pruneAfterDeploy(ctx, { environment: env.name, service, keep: deploy.prune.keep });
       }
       return result;
-    } finally {
-      await lock.release().catch((error: unknown) => {
-        ctx.logger.warn(`could not release the deploy lock: ${String(error)}`);
-      });
-    }
+    });
   } finally {
-    await ctx.executors.closeAll();
+    // A nested deploy (`secrets sync --restart`) runs inside its caller's lock, which still has to
+    // renew and release it over these connections: the caller closes them. Closed here, the lock's
+    // release reconnected on executors no one closed again, and the command never exited.
+    if (opts.underLock !== true) await ctx.executors.closeAll();
   }
 }
 

@@ -1,16 +1,19 @@
 import type { Executor } from '../exec/executor.js';
 import { command } from '../exec/remote-command.js';
-import { readActive } from './active-release.js';
+import { readDropletReleases } from '../droplet/releases/droplet-releases.js';
 import { containerHealth } from './commands/docker.js';
 import { httpStatus } from './commands/http.js';
-import { readLock } from './commands/lock.js';
-import type { RemotePaths } from './remote-paths.js';
+import { readHolder } from '../droplet/lock/holder-record.js';
+import { readLock } from '../droplet/lock/lock-commands.js';
+import type { RemotePaths } from '../droplet/remote-paths.js';
 
 export interface DropletStatus {
   readonly droplet: string;
   readonly reachable: boolean;
   readonly slot: string | undefined;
   readonly sha: string | undefined;
+  /** Where a rollback would go: the previous release, by the definition rollback and prune use. */
+  readonly previousSha: string | undefined;
   /** Container state and Docker health of the active slot, e.g. `running healthy`. */
   readonly health: string | undefined;
   readonly startedAt: string | undefined;
@@ -27,7 +30,7 @@ export async function dropletStatus(
   healthPath: string,
 ): Promise<DropletStatus> {
   try {
-    const active = await readActive(exec, paths.activeFile);
+    const { active, previous } = await readDropletReleases(exec, paths);
     const health =
       active === undefined
         ? undefined
@@ -51,6 +54,7 @@ export async function dropletStatus(
       reachable: true,
       slot: active?.slot,
       sha: active?.sha,
+      previousSha: previous?.sha,
       health,
       startedAt: started === '' ? undefined : started,
       loadBalancerCheck: check,
@@ -62,6 +66,7 @@ export async function dropletStatus(
       reachable: false,
       slot: undefined,
       sha: undefined,
+      previousSha: undefined,
       health: undefined,
       startedAt: undefined,
       loadBalancerCheck: undefined,
@@ -70,8 +75,10 @@ export async function dropletStatus(
   }
 }
 
-/** The holder of the environment's deploy lock, if any (raw JSON as recorded). */
+/** The holder of the environment's lock, if any: its record, or the raw text if it does not parse. */
 export async function lockHolder(exec: Executor, paths: RemotePaths): Promise<unknown> {
   const raw = (await exec.run(readLock(paths.lockDir))).stdout.trim();
-  return raw === '' ? undefined : (JSON.parse(raw) as unknown);
+  if (raw === '') return undefined;
+  const holder = readHolder(raw);
+  return holder.record ?? raw;
 }

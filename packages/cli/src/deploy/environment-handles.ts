@@ -4,7 +4,7 @@ import type { EnvironmentConfig, ServiceConfig } from '../config/types.js';
 import { sshTargetFor } from '../exec/ssh/ssh-target.js';
 import { pickService } from './deploy-target-env.js';
 import { listDroplets } from './droplets.js';
-import { remotePaths, type RemotePaths } from './remote-paths.js';
+import { remotePaths, type RemotePaths } from '../droplet/remote-paths.js';
 import type { DropletHandle } from './run-deploy.js';
 
 export interface EnvironmentHandles {

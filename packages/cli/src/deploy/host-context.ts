@@ -1,6 +1,6 @@
 import type { Secret } from '../secrets/secret.js';
 import type { Executor } from '../exec/executor.js';
-import type { RemotePaths } from './remote-paths.js';
+import type { RemotePaths } from '../droplet/remote-paths.js';
 import type { SlotPorts } from './slots.js';
 
 /** The release a droplet is moved to: always pulled and run by digest, so a moved tag cannot sneak in. */

@@ -1,6 +1,6 @@
 import { dockerLogin, imagePresent, pullImage, runOnce } from './commands/docker.js';
 import { writeEnvFile } from './commands/env-files.js';
-import { ensureDir } from './commands/files.js';
+import { ensureDir } from '../droplet/commands/files.js';
 import type { HostRun, ReleaseTarget } from './host-context.js';
 import { throwIfCancelled } from './cancel.js';
 

@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { OpsctlError } from '../errors/opsctl-error.js';
 import { removeContainer, runSlot, stopContainer } from './commands/docker.js';
-import { readFileIfExists, writeFileAtomic } from './commands/files.js';
+import { readFileIfExists, writeFileAtomic } from '../droplet/commands/files.js';
 import { establishedConnections } from './commands/http.js';
 import { nginxReload, nginxTest } from './commands/nginx.js';
-import { readActive, type ActiveRelease } from './active-release.js';
+import { readActive, type ActiveRelease } from '../droplet/releases/active-release.js';
 import type { HostRun, ReleaseTarget } from './host-context.js';
 import { nginxServesSlot, waitUntilHealthy } from './host-health.js';
 import { renderUpstream } from './nginx-upstream.js';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { EXIT_CODES } from '../errors/exit-codes.js';
 import { OpsctlError } from '../errors/opsctl-error.js';
-import type { ActiveRelease } from './active-release.js';
+import type { ActiveRelease } from '../droplet/releases/active-release.js';
 import type { Executor } from '../exec/executor.js';
 import type { HostRun, HostSettings, ReleaseTarget } from './host-context.js';
 import { Gate } from './gate.js';
@@ -13,7 +14,7 @@ import {
   switchHost,
 } from './host-switch.js';
 import { mapLimit } from './map-limit.js';
-import { appendRelease, type ReleaseRecord } from './release-record.js';
+import { appendRelease, type ReleaseRecord } from '../droplet/releases/release-record.js';
 import { smokeTest, type SmokeResult } from './smoke-test.js';
 
 export interface DropletHandle {
@@ -39,6 +40,8 @@ export interface DeployRun {
   readonly actor: string;
   readonly ciRunUrl: string | undefined;
   readonly report: (droplet: string, message: string) => void;
+  /** Masks secret values: a droplet's error can quote a command's output into the history. */
+  readonly redact: (text: string) => string;
   readonly signal: AbortSignal | undefined;
 }
 
@@ -214,7 +217,9 @@ export async function runDeploy(run: DeployRun): Promise<DeployResult> {
       error: failures.get(d.name),
     };
   });
-  if (!run.settings.dryRun) await recordReleases(run, outcomes, started);
+  const history = run.settings.dryRun
+    ? { recorded: [], failed: [] }
+    : await recordReleases(run, outcomes, started);
 
   const result: DeployResult = {
     environment: run.environment,
@@ -229,22 +234,29 @@ export async function runDeploy(run: DeployRun): Promise<DeployResult> {
     durationMs: Date.now() - started,
     dryRun: run.settings.dryRun,
   };
-  if (firstError === undefined) return result;
-  throw deployFailure(firstError, result);
+  if (firstError !== undefined) throw deployFailure(firstError, result, history);
+  if (history.failed.length > 0) throw historyIncomplete(result, history);
+  return result;
+}
+
+/** Where the release history was written, and where it could not be (after retries). */
+export interface HistoryWrites {
+  readonly recorded: readonly string[];
+  readonly failed: readonly { readonly droplet: string; readonly error: string }[];
 }
 
 async function recordReleases(
   run: DeployRun,
   outcomes: readonly DropletOutcome[],
   started: number,
-): Promise<void> {
+): Promise<HistoryWrites> {
   const id = randomUUID();
-  await Promise.all(
+  const writes = await Promise.all(
     outcomes
       .filter((o) => o.outcome !== 'skipped')
       .map(async (o) => {
         const d = run.droplets.find((x) => x.name === o.droplet);
-        if (d === undefined) return;
+        if (d === undefined) return { droplet: o.droplet, error: undefined };
         const record: ReleaseRecord = {
           id,
           kind: run.kind,
@@ -260,14 +272,50 @@ async function recordReleases(
           durationMs: o.durationMs,
           actor: run.actor,
           ...(run.ciRunUrl === undefined ? {} : { ciRunUrl: run.ciRunUrl }),
-          ...(o.error === undefined ? {} : { error: o.error.split('\n')[0] ?? '' }),
+          ...(o.error === undefined ? {} : { error: run.redact(o.error.split('\n')[0] ?? '') }),
         };
-        await appendRelease(d.exec, run.settings.paths.releasesFile, record).catch(() => undefined);
+        try {
+          await appendRelease(d.exec, run.settings.paths.releasesFile, record);
+          return { droplet: o.droplet, error: undefined };
+        } catch (error) {
+          return { droplet: o.droplet, error: firstLine(error) };
+        }
       }),
   );
+  return {
+    recorded: writes.filter((w) => w.error === undefined).map((w) => w.droplet),
+    failed: writes.flatMap((w) =>
+      w.error === undefined ? [] : [{ droplet: w.droplet, error: w.error }],
+    ),
+  };
 }
 
-function deployFailure(error: unknown, result: DeployResult): OpsctlError {
+const firstLine = (error: unknown): string =>
+  (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+
+const describeWrites = (h: HistoryWrites): string =>
+  `The release history (releases.jsonl) could not be written on ${h.failed
+    .map((f) => `${f.droplet} (${f.error})`)
+    .join(
+      ', ',
+    )}; it was recorded on ${h.recorded.length === 0 ? 'no droplet' : h.recorded.join(', ')}.`;
+
+/**
+ * The release is live but a droplet's history lacks it: rollback and prune would judge that
+ * droplet from stale history, so the run ends as a partial success (exit 4) saying where.
+ */
+function historyIncomplete(result: DeployResult, history: HistoryWrites): OpsctlError {
+  return new OpsctlError({
+    code: 'RELEASE_HISTORY_INCOMPLETE',
+    kind: 'external',
+    exitCode: EXIT_CODES.partial,
+    message: `${result.kind === 'rollback' ? 'Rolled back' : 'Deployed'} ${result.sha} on every droplet. ${describeWrites(history)}`,
+    hint: 'Check the droplets named above (disk, permissions of /var/lib/opsctl); the next deploy or rollback records again.',
+    details: { result, history },
+  });
+}
+
+function deployFailure(error: unknown, result: DeployResult, history: HistoryWrites): OpsctlError {
   const base = error instanceof OpsctlError ? error : undefined;
   const rolled = result.outcome === 'rolled-back';
   return new OpsctlError({
@@ -280,9 +328,9 @@ function deployFailure(error: unknown, result: DeployResult): OpsctlError {
             .map((d) => d.droplet)
             .join(', ')}.`
         : ''
-    }`,
+    }${history.failed.length > 0 ? `\n${describeWrites(history)}` : ''}`,
     ...(base?.hint === undefined ? {} : { hint: base.hint }),
-    details: { result },
+    details: { result, history },
     cause: error,
   });
 }

@@ -24,13 +24,15 @@ export function deploySummaryMarkdown(result: DeployResult): string {
 
 /**
  * Under GitHub Actions, appends the summary to the file named by GITHUB_STEP_SUMMARY (GitHub shows
- * it on the run's page). The result holds no secret values, only names, SHAs and outcomes.
+ * it on the run's page, where `::add-mask::` does not reach). Smoke test failures quote what the
+ * service answered, so the text goes through `redact` like every other output.
  */
 export async function writeStepSummary(
   env: Readonly<Record<string, string | undefined>>,
   result: DeployResult,
+  redact: (text: string) => string,
 ): Promise<void> {
   const file = env.GITHUB_STEP_SUMMARY;
   if (file === undefined || file === '' || result.dryRun) return;
-  await appendFile(file, deploySummaryMarkdown(result));
+  await appendFile(file, redact(deploySummaryMarkdown(result)));
 }

@@ -138,7 +138,8 @@ export class ApiTransport {
 
   private failure(label: string, answer: Answer): DigitalOceanApiError {
     let id = `http_${answer.status}`;
-    let message = answer.text.slice(0, 300);
+    // Scrubbed before it is cut: a token cut in half would no longer match and its start would show.
+    let message = this.scrub(answer.text).slice(0, 300);
     try {
       const body = JSON.parse(answer.text) as { id?: unknown; message?: unknown };
       if (typeof body.id === 'string' && typeof body.message === 'string')

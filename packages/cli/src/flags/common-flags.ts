@@ -36,14 +36,15 @@ export const durationFlag = Flags.custom<number>({
 export const lockWaitFlag = () =>
   durationFlag({
     summary:
-      'How long to wait for another deploy to release the lock, e.g. 2m (default: do not wait).',
+      'How long to wait for another deploy, rollback, prune or secrets sync to release the environment lock, e.g. 2m (default: do not wait).',
     env: 'OPSCTL_LOCK_WAIT',
     helpValue: '<duration>',
   });
 
 export const forceUnlockFlag = () =>
   Flags.boolean({
-    summary: 'Remove a stale deploy lock before starting (use only when no other deploy runs).',
+    summary:
+      'Take over an abandoned lock (not renewed within deploy.lockTtl), only if it is unchanged since it was read.',
   });
 
 export const shaFlag = (summary: string) => Flags.string({ summary, env: 'OPSCTL_SHA' });

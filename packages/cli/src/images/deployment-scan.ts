@@ -1,9 +1,9 @@
 import type { CommandContext } from '../context/command-context.js';
 import type { OpsctlConfig } from '../config/types.js';
-import { remotePaths } from '../deploy/remote-paths.js';
+import { remotePaths } from '../droplet/remote-paths.js';
 import { repository, type Repository } from '../registry/image-ref.js';
 import type { DropletReleases } from './droplet-prune-plan.js';
-import { readDropletReleases } from './droplet-releases.js';
+import { readDropletReleases } from '../droplet/releases/droplet-releases.js';
 import {
   environmentDroplets,
   type DropletRef,

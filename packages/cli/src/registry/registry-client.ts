@@ -1,5 +1,8 @@
 import { Agent, fetch, type Response } from 'undici';
+import { OpsctlError } from '../errors/opsctl-error.js';
+import { redactedExcerpt } from '../secrets/redacted-excerpt.js';
 import type { Repository } from './image-ref.js';
+import { checkTokenRealm } from './token-realm.js';
 
 export interface RegistryCredentials {
   readonly username: string;
@@ -180,10 +183,22 @@ export class RegistryClient {
     const params = Object.fromEntries(
       [...challenge.slice(7).matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1] ?? '', m[2] ?? '']),
     );
-    const realm = params.realm ?? '';
-    const query = new URLSearchParams({ service: params.service ?? '', scope: params.scope ?? '' });
+    const realm = checkTokenRealm(params.realm ?? '', this.repo.registry);
+    if (!realm.ok) {
+      throw new OpsctlError({
+        code: 'REGISTRY_REALM_REFUSED',
+        kind: 'user',
+        message: `The registry ${this.repo.registry} asked for its credentials to be sent elsewhere; they were not sent: ${realm.reason}.`,
+        hint: 'Check the registry address in opsctl.yaml (registry.url): opsctl sends registry credentials only over https to the registry itself or the token host of its kind.',
+      });
+    }
+    for (const [key, value] of [
+      ['service', params.service ?? ''],
+      ['scope', params.scope ?? ''],
+    ] as const)
+      realm.url.searchParams.set(key, value);
     const c = this.options.credentials;
-    const res = await fetch(`${realm}?${query.toString()}`, {
+    const res = await fetch(realm.url, {
       ...(this.dispatcher === undefined ? {} : { dispatcher: this.dispatcher }),
       headers:
         c === undefined
@@ -200,6 +215,12 @@ export class RegistryClient {
     return token;
   }
 
+  /** What an echoing registry could hand back: DigitalOcean's user name is the token itself. */
+  private credentialValues(): string[] {
+    const c = this.options.credentials;
+    return c === undefined ? [] : [c.username, c.password.reveal()];
+  }
+
   private async ensureOk(res: Response, what: string): Promise<void> {
     if (res.ok) return;
     const text = await res.text().catch(() => '');
@@ -210,7 +231,7 @@ export class RegistryClient {
           ? ' (the registry refuses writes: deletes disabled, or read-only during garbage collection)'
           : '';
     throw new RegistryRequestError(
-      `could not ${what}: HTTP ${res.status}${hint} ${text.slice(0, 200)}`.trim(),
+      `could not ${what}: HTTP ${res.status}${hint} ${redactedExcerpt(text, 200, this.credentialValues())}`.trim(),
       res.status,
     );
   }

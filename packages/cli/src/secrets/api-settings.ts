@@ -1,4 +1,5 @@
 import { OpsctlError } from '../errors/opsctl-error.js';
+import { checkedApiUrl } from './http/api-base-url.js';
 import { JsonApi } from './http/json-api.js';
 import type { Redactor } from './redactor.js';
 import type { ValueSource } from './values/value-source.js';
@@ -62,10 +63,15 @@ export function apiClient(
     });
   }
   redactor.add(token.value);
-  const url = setting.urls.map((name) => source.get(name)?.value).find((v) => v !== undefined);
+  const variable = setting.urls.find((name) => source.get(name) !== undefined);
+  const raw = variable === undefined ? undefined : source.get(variable)?.value;
+  const url =
+    variable === undefined || raw === undefined
+      ? setting.defaultUrl
+      : checkedApiUrl(setting.api, variable, raw, setting.defaultUrl).href;
   return new JsonApi({
     api: setting.api,
-    baseUrl: url ?? setting.defaultUrl,
+    baseUrl: url,
     headers: setting.headers(token.value),
     signal,
   });

@@ -84,9 +84,12 @@ export class Redactor {
 
   #announce(value: string): void {
     if (!this.#githubMaskSink) return;
-    // GitHub masks per line; a multi-line value needs one command per line.
+    // GitHub masks per line; a multi-line value needs one command per line. A line shorter than
+    // MIN_MASKED_LENGTH (a lone "}" of a JSON value) is not announced: GitHub would then mask that
+    // text everywhere in the job's log, garbling it while the value stays masked whole here.
     for (const line of value.split(/\r?\n/)) {
-      if (line.length > 0) this.#githubMaskSink.write(`::add-mask::${escapeCommandData(line)}\n`);
+      if (line.trim().length >= MIN_MASKED_LENGTH)
+        this.#githubMaskSink.write(`::add-mask::${escapeCommandData(line)}\n`);
     }
   }
 }

@@ -11,6 +11,8 @@ import { reclaimSpace } from '../images/reclaim-space.js';
 import { applyRepository, type RegistryPruneReport } from '../images/registry-prune.js';
 import { registrySite } from '../images/registry-site.js';
 import { renderPrune } from '../images/render-prune.js';
+import { environmentDroplets } from '../images/environment-droplets.js';
+import { withEnvironmentLock } from '../droplet/lock/with-environment-lock.js';
 
 export interface ImagesPruneOptions {
   /** Images to keep per service (default: deploy.prune.keep of the environment). */
@@ -18,6 +20,10 @@ export interface ImagesPruneOptions {
   readonly service: string | undefined;
   /** Wait for registry garbage collection to finish. */
   readonly wait: boolean;
+  /** How long to wait for the environment's lock (default: do not wait). */
+  readonly lockWaitMs?: number | undefined;
+  /** Take over an abandoned lock. */
+  readonly forceUnlock?: boolean | undefined;
 }
 
 export interface ImagesPruneResult {
@@ -51,6 +57,36 @@ export async function imagesPrune(
     environment: env.name,
     configDir,
   });
+  // Prune decides from the droplets' history and removes images: no deploy, rollback or secrets
+  // sync of this environment may change either meanwhile.
+  const lockDroplets = context.dryRun ? [] : await environmentDroplets(context, env, configDir);
+  return withEnvironmentLock(
+    context,
+    {
+      environment: env.name,
+      droplets: lockDroplets,
+      kind: 'prune',
+      waitMs: options.lockWaitMs ?? 0,
+      ttlMs: env.config.deploy.lockTtl,
+      forceUnlock: options.forceUnlock ?? false,
+    },
+    () => prune(context, options, { env, keep, configDir, loaded, site }),
+  );
+}
+
+interface PruneInputs {
+  readonly env: Awaited<ReturnType<CommandContext['environment']>>;
+  readonly keep: number;
+  readonly configDir: string;
+  readonly loaded: Awaited<ReturnType<CommandContext['config']>>;
+  readonly site: ReturnType<typeof registrySite>;
+}
+
+async function prune(
+  context: CommandContext,
+  options: ImagesPruneOptions,
+  { env, keep, configDir, loaded, site }: PruneInputs,
+): Promise<ImagesPruneResult> {
   const plans = await planPrune(context, {
     config: loaded.config,
     configDir,

@@ -1,6 +1,6 @@
 import type { CommandContext } from '../context/command-context.js';
 import { environmentHandles } from '../deploy/environment-handles.js';
-import { readReleases, type ReleaseRecord } from '../deploy/release-record.js';
+import { readReleases, type ReleaseRecord } from '../droplet/releases/release-record.js';
 
 export interface ReleasesOptions {
   readonly service: string | undefined;

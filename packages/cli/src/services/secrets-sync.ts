@@ -1,7 +1,9 @@
 import type { CommandContext } from '../context/command-context.js';
 import { EXIT_CODES } from '../errors/exit-codes.js';
 import { OpsctlError } from '../errors/opsctl-error.js';
-import { secretsRunInputs } from '../secrets/run-inputs.js';
+import { secretsRunInputs, type SecretsRunInputs } from '../secrets/run-inputs.js';
+import { environmentDroplets } from '../images/environment-droplets.js';
+import { withEnvironmentLock } from '../droplet/lock/with-environment-lock.js';
 import type { TargetKind } from '../secrets/selection.js';
 import { affectedServices, buildTargets } from '../secrets/sync/build-targets.js';
 import { countOutcomes, renderSync, type SyncCounts } from '../secrets/sync/render-sync.js';
@@ -18,6 +20,10 @@ export interface SecretsSyncOptions {
   readonly restart: boolean;
   /** KEY=value lines read from stdin (--stdin); they win over the environment and .env.<env>. */
   readonly stdin?: string | undefined;
+  /** How long to wait for the environment's lock (default: do not wait). */
+  readonly lockWaitMs?: number | undefined;
+  /** Take over an abandoned lock. */
+  readonly forceUnlock?: boolean | undefined;
 }
 
 export interface SecretsSyncResult {
@@ -56,6 +62,33 @@ async function sync(
     options.stdin,
   );
   const targets = await buildTargets({ ctx: context, ...inputs });
+  // Env files on droplets (and a --restart's redeploy) change droplets: under the environment's
+  // lock, like a deploy. Targets elsewhere (GitHub, Vercel) alone need no lock.
+  const touchesDroplets = targets.some((t) => t instanceof DropletTarget);
+  const env = inputs.environment;
+  const lockDroplets =
+    touchesDroplets && !context.dryRun
+      ? await environmentDroplets(context, env, inputs.configDir)
+      : [];
+  const locked = {
+    environment: env.name,
+    droplets: lockDroplets,
+    kind: 'secrets-sync' as const,
+    waitMs: options.lockWaitMs ?? 0,
+    ttlMs: env.config.deploy.lockTtl,
+    forceUnlock: options.forceUnlock ?? false,
+  };
+  return touchesDroplets
+    ? withEnvironmentLock(context, locked, () => syncTargets(context, options, inputs, targets))
+    : syncTargets(context, options, inputs, targets);
+}
+
+async function syncTargets(
+  context: CommandContext,
+  options: SecretsSyncOptions,
+  inputs: SecretsRunInputs,
+  targets: Awaited<ReturnType<typeof buildTargets>>,
+): Promise<SecretsSyncResult> {
   // Only the selected secrets are synced; the others were read for droplet env files only.
   const values = new Map(
     [...inputs.values].filter(([name]) => inputs.selected.some((s) => s.name === name)),

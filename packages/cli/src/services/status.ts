@@ -42,6 +42,7 @@ export async function status(
     { header: 'DROPLET', value: (d) => d.droplet },
     { header: 'SLOT', value: (d) => d.slot ?? '-' },
     { header: 'SHA', value: (d) => d.sha ?? '-' },
+    { header: 'PREVIOUS', value: (d) => d.previousSha ?? '-' },
     {
       header: 'HEALTH',
       value: (d) => d.health ?? (d.reachable ? '-' : `unreachable: ${d.error ?? ''}`),

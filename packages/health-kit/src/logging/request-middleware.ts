@@ -36,7 +36,8 @@ export function createRequestMiddleware(options: RequestMiddlewareOptions): Node
       const fields: Record<string, unknown> = {
         requestId,
         method: req.method,
-        url: req.url,
+        // The path only: a query string carries tokens and personal data (`?token=`, `?email=`).
+        path,
         statusCode: status,
         durationMs: Number(process.hrtime.bigint() - started) / 1e6,
         completed: res.writableFinished,

@@ -1,6 +1,12 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../base-command.js';
-import { dryRunFlag, environmentArg, serviceFlag } from '../../flags/common-flags.js';
+import {
+  dryRunFlag,
+  environmentArg,
+  forceUnlockFlag,
+  lockWaitFlag,
+  serviceFlag,
+} from '../../flags/common-flags.js';
 import { imagesPrune } from '../../services/images-prune.js';
 
 export default class ImagesPrune extends BaseCommand<typeof ImagesPrune> {
@@ -21,6 +27,8 @@ export default class ImagesPrune extends BaseCommand<typeof ImagesPrune> {
     service: serviceFlag(),
     'dry-run': dryRunFlag(),
     wait: Flags.boolean({ summary: 'Wait until the registry has reclaimed the space.' }),
+    'lock-wait': lockWaitFlag(),
+    'force-unlock': forceUnlockFlag(),
   };
 
   async run() {
@@ -28,6 +36,8 @@ export default class ImagesPrune extends BaseCommand<typeof ImagesPrune> {
       keep: this.flags.keep,
       service: this.flags.service,
       wait: this.flags.wait,
+      lockWaitMs: this.flags['lock-wait'],
+      forceUnlock: this.flags['force-unlock'],
     });
   }
 }

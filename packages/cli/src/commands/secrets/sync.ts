@@ -3,6 +3,8 @@ import { BaseCommand } from '../../base-command.js';
 import {
   dryRunFlag,
   environmentArg,
+  forceUnlockFlag,
+  lockWaitFlag,
   secretNamesFlag,
   secretTargetsFlag,
 } from '../../flags/common-flags.js';
@@ -24,6 +26,8 @@ export default class SecretsSync extends BaseCommand<typeof SecretsSync> {
     'dry-run': dryRunFlag(),
     only: secretNamesFlag('Sync only these secrets (comma-separated names).'),
     target: secretTargetsFlag('Sync only to these kinds of target (comma-separated).'),
+    'lock-wait': lockWaitFlag(),
+    'force-unlock': forceUnlockFlag(),
     restart: Flags.boolean({
       summary:
         'Redeploy changed services at the release they serve, so they read the new values now.',
@@ -40,6 +44,8 @@ export default class SecretsSync extends BaseCommand<typeof SecretsSync> {
       targets: this.flags.target,
       restart: this.flags.restart,
       stdin: this.flags.stdin ? await readStdinText(process.stdin) : undefined,
+      lockWaitMs: this.flags['lock-wait'],
+      forceUnlock: this.flags['force-unlock'],
     });
   }
 }

@@ -55,7 +55,9 @@ export const deploySchema = z
       .describe('Return to the previous release when the deploy fails after the switch.'),
     lockTtl: duration
       .prefault('15m')
-      .describe('A deploy lock older than this is considered abandoned.'),
+      .describe(
+        'A lock not renewed for this long is abandoned (a holder renews it every lockTtl / 3).',
+      ),
     prune: pruneSchema.prefault({}),
   })
   .describe('How deploys run. Durations are strings such as 500ms, 30s, 5m.');

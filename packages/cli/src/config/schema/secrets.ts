@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseRotationPeriod, ROTATION_PATTERN } from '../rotation-period.js';
 import { envVarName } from './primitives.js';
+import { reservedEnvName } from './reserved-env-names.js';
 import { secretTargetSchema, type SecretTarget } from './secret-targets.js';
 
 export type { SecretTarget, VercelEnvironment } from './secret-targets.js';
@@ -26,7 +27,9 @@ const targetKey = (target: SecretTarget): string =>
 
 const secretDeclarationSchema = z
   .strictObject({
-    name: envVarName.describe('Environment variable name the secret is delivered as.'),
+    name: envVarName.describe(
+      'Environment variable name the secret is delivered as; the names refused in `services.<name>.env` are refused here too.',
+    ),
     targets: z
       .array(secretTargetSchema)
       .min(1)
@@ -40,6 +43,8 @@ const secretDeclarationSchema = z
       ),
   })
   .superRefine((secret, ctx) => {
+    const reserved = reservedEnvName(secret.name);
+    if (reserved !== undefined) ctx.addIssue({ code: 'custom', path: ['name'], message: reserved });
     const seen = new Set<string>();
     secret.targets.forEach((target, index) => {
       const key = targetKey(target);

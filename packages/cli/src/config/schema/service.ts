@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { envVarName, localPath, tcpPort, urlPath } from './primitives.js';
+import { reservedEnvName } from './reserved-env-names.js';
 
 export const serviceSchema = z
   .strictObject({
@@ -24,9 +25,15 @@ export const serviceSchema = z
       .describe('Docker build arguments (not secret: they are visible in the image history).'),
     env: z
       .record(envVarName, z.string())
+      .superRefine((env, ctx) => {
+        for (const name of Object.keys(env)) {
+          const reason = reservedEnvName(name);
+          if (reason !== undefined) ctx.addIssue({ code: 'custom', path: [name], message: reason });
+        }
+      })
       .default({})
       .describe(
-        'Non-secret runtime environment variables. Secrets go in `environments.*.secrets`.',
+        'Non-secret runtime environment variables. Secrets go in `environments.*.secrets`. Names that change how processes start or where Docker connects (PATH, HOME, SHELL, IFS, NODE_OPTIONS, LD_*, DOCKER_*, ...) are refused.',
       ),
   })
   .describe('A service built into one image and run on every droplet of an environment.');

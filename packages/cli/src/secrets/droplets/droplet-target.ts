@@ -20,6 +20,8 @@ export interface DropletTargetInput {
   readonly fileFingerprints: ReadonlyMap<string, string>;
   /** Who syncs, for the droplet's audit log (`alice@laptop`, or the CI run). */
   readonly actor: string;
+  /** Masks secret values in the audit note: the actor comes from the environment, unchecked. */
+  readonly redact: (text: string) => string;
   /** How the env file helper is invoked; sudo on a droplet (tests point it elsewhere). */
   readonly envHelper?: readonly string[];
 }
@@ -77,7 +79,7 @@ export class DropletTarget implements SyncTarget {
       this.input.envFile,
       renderEnvFile(this.input.fileValues),
       serializeRecords(records),
-      auditNote(this.input.actor, deliveries),
+      this.input.redact(auditNote(this.input.actor, deliveries)),
       this.input.envHelper,
     )) {
       await this.input.exec.run(command);

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { redactedExcerpt } from '../redacted-excerpt.js';
 import { SecretsApiFailure } from './api-failure.js';
 
 export interface JsonApiOptions {
@@ -83,6 +84,12 @@ export class JsonApi {
     }
   }
 
+  /** The credentials in the headers sent (whole, and without their `Bearer ` scheme word). */
+  #credentialValues(): string[] {
+    const auth = this.#opts.headers.authorization ?? this.#opts.headers.Authorization;
+    return auth === undefined ? [] : [auth, auth.replace(/^\S+\s+/, '')];
+  }
+
   async #send(req: JsonRequest, url: URL, label: string): Promise<JsonAnswer> {
     const headers: Record<string, string> = { accept: 'application/json', ...this.#opts.headers };
     if (req.body !== undefined) headers['content-type'] = 'application/json';
@@ -111,7 +118,7 @@ export class JsonApi {
       try {
         body = JSON.parse(text);
       } catch {
-        body = { message: text.slice(0, 200) };
+        body = { message: redactedExcerpt(text, 200, this.#credentialValues()) };
       }
     }
     return { status: res.status, headers: res.headers, body };

@@ -70,6 +70,7 @@ async function dropletTargets(inputs: TargetInputs): Promise<SyncTarget[]> {
         fileValues,
         fileFingerprints,
         actor: auditActor(ctx.env),
+        redact: (text) => ctx.redactor.redact(text),
       });
     });
   });

@@ -1,5 +1,5 @@
 import type { CommandContext } from '../../context/command-context.js';
-import { readActive } from '../../deploy/active-release.js';
+import { readActive } from '../../droplet/releases/active-release.js';
 import { deploy } from '../../deploy/deploy-service.js';
 import { environmentHandles } from '../../deploy/environment-handles.js';
 import type { ValueSource } from '../values/value-source.js';
@@ -42,6 +42,7 @@ export async function restartServices(
       autoRollback: true,
       kind: 'deploy',
       valueSource: source,
+      underLock: true,
     });
     outcomes.push({ service, sha: active.sha });
   }

@@ -159,15 +159,17 @@ describe('bad input gets a clear error, a documented exit code, and changes noth
     );
   });
 
-  it('removes nothing when a droplet’s deployments cannot be read, since it cannot know what is deployed (exit 3)', async () => {
+  it('removes nothing when a droplet cannot be reached: it can neither take the environment lock there nor know what is deployed (exit 3)', async () => {
     const collections = (await garbageCollections()).length;
     await withFiles(
       { config: (text) => text.replace('sshPort: 2222', 'sshPort: 2299') },
       async () => {
         const run = await runOpsctl(repo.dir, ['images', 'prune', '--keep', '1'], env);
         expect(run.exitCode).toBe(3);
-        expect(run.envelope.error?.code).toBe('PRUNE_STATE_UNKNOWN');
-        expect(run.envelope.error?.message).toContain('local/droplet-2');
+        // The lock is taken on every droplet before anything is read, so the unreachable one
+        // stops the run there, named, with nothing taken left behind on the other.
+        expect(run.envelope.error?.code).toBe('SSH_CONNECT_FAILED');
+        expect(run.envelope.error?.message).toContain('droplet-2');
       },
     );
     await expectRegistryUnchanged(collections);

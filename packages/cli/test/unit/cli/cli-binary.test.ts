@@ -92,6 +92,8 @@ describe('the command contract (oclif.manifest.json)', () => {
     'local:up': { flags: ['droplets'], env: false },
     'local:down': { flags: [], env: false },
     'local:status': { flags: [], env: false },
+    'lock:status': { flags: [], env: true },
+    'lock:release': { flags: ['force', 'dry-run'], env: true },
   };
 
   it('declares every command with its flags, the global flags and the optional environment argument', async () => {

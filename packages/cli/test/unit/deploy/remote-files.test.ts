@@ -6,8 +6,7 @@ import {
   appendLine,
   readFileIfExists,
   writeFileAtomic,
-} from '../../../src/deploy/commands/files.js';
-import { acquireLock, readLock, releaseLock } from '../../../src/deploy/commands/lock.js';
+} from '../../../src/droplet/commands/files.js';
 import { LocalExecutor } from '../../../src/exec/local-executor.js';
 import { Secret } from '../../../src/secrets/secret.js';
 
@@ -36,30 +35,5 @@ describe('file commands run through a real shell', () => {
     await exec.run(appendLine(path, '{"n":1}'));
     await exec.run(appendLine(path, '{"n":2}'));
     expect(await readFile(path, 'utf8')).toBe('{"n":1}\n{"n":2}\n');
-  });
-});
-
-describe('the deploy lock commands', () => {
-  it('let exactly one of many concurrent deployers take the lock', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'opsctl-lock-'));
-    const lockDir = join(dir, 'locks', 'staging');
-    const outcomes = await Promise.all(
-      Array.from({ length: 8 }, (_, i) =>
-        exec.run(acquireLock(lockDir, JSON.stringify({ id: `d${i}` }))),
-      ),
-    );
-    expect(outcomes.filter((o) => o.stdout.trim() === 'acquired')).toHaveLength(1);
-    expect(outcomes.filter((o) => o.stdout.trim() === 'held')).toHaveLength(7);
-  });
-
-  it('release only a lock that is still ours', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'opsctl-lock-'));
-    const lockDir = join(dir, 'staging');
-    await exec.run(acquireLock(lockDir, '{"id":"mine"}'));
-    await exec.run(releaseLock(lockDir, 'someone-else'));
-    expect((await exec.run(readLock(lockDir))).stdout).toContain('"id":"mine"');
-    await exec.run(releaseLock(lockDir, 'mine'));
-    expect((await exec.run(readLock(lockDir))).stdout).toBe('');
-    expect((await exec.run(acquireLock(lockDir, '{"id":"next"}'))).stdout.trim()).toBe('acquired');
   });
 });

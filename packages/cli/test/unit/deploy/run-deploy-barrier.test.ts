@@ -32,6 +32,7 @@ function deploy(execs: readonly RecordingExecutor[], log: string[]): Promise<unk
     actor: 'alice',
     ciRunUrl: undefined,
     report: () => undefined,
+    redact: (text) => text,
     signal: undefined,
   };
   return runDeploy(run).catch((error: unknown) => error);

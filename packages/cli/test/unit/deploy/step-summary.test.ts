@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DeployResult } from '../../../src/deploy/run-deploy.js';
 import { writeStepSummary } from '../../../src/deploy/step-summary.js';
+import { Redactor } from '../../../src/secrets/redactor.js';
 
 const result: DeployResult = {
   environment: 'staging',
@@ -36,10 +37,11 @@ const result: DeployResult = {
 describe('the GitHub Actions job summary of a deploy', () => {
   it('is appended to the file GitHub names, with each droplet and the smoke test failure', async () => {
     const file = join(await mkdtemp(join(tmpdir(), 'opsctl-summary-')), 'summary.md');
-    await writeStepSummary({ GITHUB_STEP_SUMMARY: file }, result);
+    await writeStepSummary({ GITHUB_STEP_SUMMARY: file }, result, (t) => t);
     await writeStepSummary(
       { GITHUB_STEP_SUMMARY: file },
       { ...result, outcome: 'succeeded', smoke: { ok: true, failures: [] } },
+      (t) => t,
     );
     const text = await readFile(file, 'utf8');
     expect(text).toContain('opsctl deploy of `api` to staging: rolled-back');
@@ -50,8 +52,22 @@ describe('the GitHub Actions job summary of a deploy', () => {
 
   it('is not written outside GitHub Actions or for a dry run', async () => {
     const file = join(await mkdtemp(join(tmpdir(), 'opsctl-summary-')), 'summary.md');
-    await writeStepSummary({}, result);
-    await writeStepSummary({ GITHUB_STEP_SUMMARY: file }, { ...result, dryRun: true });
+    await writeStepSummary({}, result, (t) => t);
+    await writeStepSummary({ GITHUB_STEP_SUMMARY: file }, { ...result, dryRun: true }, (t) => t);
     await expect(readFile(file, 'utf8')).rejects.toThrow(/ENOENT/);
+  });
+
+  it('goes through the redactor: a smoke test failure quoting a secret shows it masked', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'opsctl-summary-')), 'summary.md');
+    const redactor = new Redactor();
+    redactor.add('SENTINEL-summary-secret-81f0');
+    const leaky: DeployResult = {
+      ...result,
+      smoke: { ok: false, failures: ['GET /debug answered "db=SENTINEL-summary-secret-81f0"'] },
+    };
+    await writeStepSummary({ GITHUB_STEP_SUMMARY: file }, leaky, (t) => redactor.redact(t));
+    const text = await readFile(file, 'utf8');
+    expect(text).toContain('Smoke test: GET /debug answered "db=[redacted]"');
+    expect(text).not.toContain('SENTINEL');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ReleaseRecord } from '../../../src/deploy/release-record.js';
+import type { ReleaseRecord } from '../../../src/droplet/releases/release-record.js';
 import { OpsctlError } from '../../../src/errors/opsctl-error.js';
-import { previousRelease } from '../../../src/images/droplet-releases.js';
+import { previousRelease } from '../../../src/droplet/releases/previous-release.js';
 import { commitTagState } from '../../../src/images/immutability.js';
 
 const record = (sha: string, outcome: ReleaseRecord['outcome']): ReleaseRecord => ({

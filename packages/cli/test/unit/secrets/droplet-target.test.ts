@@ -9,6 +9,7 @@ import { DropletTarget } from '../../../src/secrets/droplets/droplet-target.js';
 import { ENV_DIR } from '../../../src/deploy/commands/env-files.js';
 import { fingerprint } from '../../../src/secrets/fingerprint.js';
 import { parseRecords } from '../../../src/secrets/fingerprint-records.js';
+import { Redactor } from '../../../src/secrets/redactor.js';
 import { Secret } from '../../../src/secrets/secret.js';
 import { syncTarget } from '../../../src/secrets/sync/sync-target.js';
 import { makeTempDir } from '../../support/temp-dir.js';
@@ -48,7 +49,14 @@ afterEach(async () => {
   await remove();
 });
 
-function target(values: Record<string, string>, names = Object.keys(values)) {
+function target(
+  values: Record<string, string>,
+  names = Object.keys(values),
+  who: { actor: string; redact: (text: string) => string } = {
+    actor: 'alice@laptop',
+    redact: (text) => text,
+  },
+) {
   const secrets = new Map(Object.entries(values).map(([k, v]) => [k, new Secret(v)]));
   const fingerprints = new Map([...secrets].map(([k, v]) => [k, fingerprint(KEY, k, v)]));
   const t = new DropletTarget({
@@ -59,7 +67,7 @@ function target(values: Record<string, string>, names = Object.keys(values)) {
     names,
     fileValues: new Map<string, string | Secret>([['LOG_LEVEL', 'info'], ...secrets]),
     fileFingerprints: fingerprints,
-    actor: 'alice@laptop',
+    ...who,
     envHelper: [
       'env',
       '-u',
@@ -140,6 +148,20 @@ describe('syncing a service env file on a droplet', () => {
     expect(lines.join('\n')).not.toContain('audit-sentinel');
   });
 
+  it('puts the audit note through the redactor: an actor quoting a secret is logged masked', async () => {
+    const redactor = new Redactor();
+    redactor.add('SENTINEL-audit-actor-77c1');
+    await sync(
+      target({ A_KEY: 'audit-value-a' }, ['A_KEY'], {
+        actor: 'ci SENTINEL-audit-actor-77c1',
+        redact: (text) => redactor.redact(text),
+      }),
+    );
+    const log = await readFile(auditLog, 'utf8');
+    expect(log).toContain('secrets sync by ci [redacted]: created=A_KEY');
+    expect(log).not.toContain('SENTINEL');
+  });
+
   it('refuses an env file outside /etc/opsctl/env before touching the droplet', () => {
     const t = new DropletTarget({
       droplet: 'droplet-1',
@@ -150,6 +172,7 @@ describe('syncing a service env file on a droplet', () => {
       fileValues: new Map(),
       fileFingerprints: new Map(),
       actor: 'alice@laptop',
+      redact: (text: string) => text,
     });
     return expect(t.inspect()).rejects.toThrow(
       'env file /home/deploy/api.env is not in /etc/opsctl/env',

@@ -67,6 +67,16 @@ describe('Redactor', () => {
     );
   });
 
+  it('never announces a mask shorter than 4 characters, neither a short value nor a short line', () => {
+    const sink = new TextCapture();
+    const redactor = new Redactor({ githubMaskSink: sink });
+    expect(redactor.add('abc')).toBe(false);
+    redactor.add('{\n  "key": "long-enough-value"\n}\nx\n   ');
+    expect(sink.text).toBe('::add-mask::  "key": "long-enough-value"\n');
+    expect(sink.text.split('\n').filter((l) => /^::add-mask::.{0,3}$/.test(l))).toEqual([]);
+    expect(redactor.redact('{\n  "key": "long-enough-value"\n}\nx\n   ')).toBe('[redacted]');
+  });
+
   it('escapes workflow command data as the runner unescapes it', () => {
     expect(escapeCommandData('a%b\r\nc')).toBe('a%25b%0D%0Ac');
   });

@@ -1,7 +1,7 @@
 import { execa } from 'execa';
-import type { ActiveRelease } from '../../../../src/deploy/active-release.js';
-import type { ReleaseRecord } from '../../../../src/deploy/release-record.js';
-import { remotePaths } from '../../../../src/deploy/remote-paths.js';
+import type { ActiveRelease } from '../../../../src/droplet/releases/active-release.js';
+import type { ReleaseRecord } from '../../../../src/droplet/releases/release-record.js';
+import { remotePaths } from '../../../../src/droplet/remote-paths.js';
 import { localValues, onDroplet, REGISTRY } from './local-environment.js';
 
 export interface Release {

@@ -1,6 +1,6 @@
 import type { HostSettings } from '../../../../src/deploy/host-context.js';
 import { containerHealth } from '../../../../src/deploy/commands/docker.js';
-import { remotePaths } from '../../../../src/deploy/remote-paths.js';
+import { remotePaths } from '../../../../src/droplet/remote-paths.js';
 import { RecordingExecutor } from '../../../../src/exec/recording-executor.js';
 import { Secret } from '../../../../src/secrets/secret.js';
 

@@ -1,3 +1,5 @@
+import { lockDirOf } from './lock/with-environment-lock.js';
+
 /** Where opsctl keeps its files on a droplet: the layout setup-api.yml provisions. */
 export interface RemotePaths {
   readonly stateDir: string;
@@ -16,6 +18,6 @@ export function remotePaths(service: string, environment: string, envFile?: stri
     releasesFile: `${stateDir}/releases.jsonl`,
     upstreamFile: `/etc/opsctl/nginx/upstreams/${service}.conf`,
     envFile: envFile ?? `/etc/opsctl/env/${service}.env`,
-    lockDir: `/var/lib/opsctl/locks/${environment}`,
+    lockDir: lockDirOf(environment),
   };
 }
