@@ -47,6 +47,7 @@ describe('opsctl --help', () => {
       'secrets',
       'config',
       'local',
+      'init',
     ]) {
       expect(stdout).toMatch(new RegExp(`^  ${topic}\\s`, 'm'));
     }
@@ -89,6 +90,7 @@ describe('the command contract (oclif.manifest.json)', () => {
     'secrets:check': { flags: ['only', 'target', 'stdin'], env: true },
     'config:validate': { flags: [], env: false },
     'config:schema': { flags: ['output'], env: false },
+    init: { flags: ['service', 'port', 'secret', 'yes', 'force', 'dry-run'], env: false },
     'local:up': { flags: ['droplets'], env: false },
     'local:down': { flags: [], env: false },
     'local:status': { flags: [], env: false },
