@@ -205,7 +205,11 @@ describe('opsctl init', () => {
         child.stdin.write(next[1]);
       }
     });
+    // A question that never shows would leave the CLI waiting: stop it well before the test's
+    // own bound, so the failure shows the screen.
+    const bound = setTimeout(() => child.kill('SIGKILL'), 90_000);
     const exitCode = await new Promise<number | null>((done) => child.on('exit', done));
+    clearTimeout(bound);
     expect(exitCode, screen).toBe(0);
     expect(answers).toEqual([]);
     const config = await readFile(join(dir, 'opsctl.yaml'), 'utf8');
