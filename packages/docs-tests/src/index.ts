@@ -17,6 +17,7 @@ export { checkInvocation, type InvocationCheck } from './invocation/check-invoca
 export { parseWorkflow, jobById, upstreamJobs } from './workflow/workflow-model.js';
 export type { Workflow, WorkflowJob, WorkflowStep } from './workflow/workflow-model.js';
 export { schemaProblems } from './workflow/validate-schema.js';
+export { lockWaitMinutes, secretsIn } from './workflow/step-secrets.js';
 export { collectExpressions, expressionProblem } from './workflow/expressions.js';
 export { actionRefs, pinProblems, type ActionRef } from './workflow/action-refs.js';
 export { codeBlocks, fencedLines, inlineCode, type CodeBlock } from './markdown/code-blocks.js';

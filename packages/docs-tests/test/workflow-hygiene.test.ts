@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { interpolate } from '../src/workflow/evaluate.js';
+import { lockWaitMinutes, secretsIn } from '../src/workflow/step-secrets.js';
 import {
   parseWorkflow,
   type WorkflowJob,
@@ -9,11 +10,6 @@ import { dispatchRollback, pushTo } from './support/events.js';
 import { readRepoFile } from './support/repo.js';
 
 const workflow = parseWorkflow(readRepoFile('.github/workflows/ci-cd.yml'));
-const SECRET = /\$\{\{\s*secrets\.([A-Z0-9_]+)\s*\}\}/g;
-
-function secretsIn(value: unknown): string[] {
-  return [...JSON.stringify(value ?? {}).matchAll(SECRET)].map((m) => m[1] ?? '');
-}
 
 const steps = workflow.jobs.flatMap((job) => job.steps.map((step) => ({ job, step })));
 const where = (job: WorkflowJob, step: WorkflowStep) =>
@@ -95,10 +91,7 @@ describe('a rollback is never cancelled by a later deploy or rollback', () => {
   });
 
   it('is serialised with deploys by opsctl’s lock, waiting longer than the longest deploy job runs', () => {
-    const minutes = (run: string) => {
-      const match = /--lock-wait (\d+)m\b/.exec(run);
-      return match ? Number(match[1]) : 0;
-    };
+    const minutes = lockWaitMinutes;
     const rollbackStep = rollback?.steps.find((s) => opsctlCommand(s) === 'rollback');
     const longestDeploy = Math.max(
       ...workflow.jobs

@@ -47,6 +47,7 @@ describe('opsctl --help', () => {
       'secrets',
       'config',
       'local',
+      'init',
     ]) {
       expect(stdout).toMatch(new RegExp(`^  ${topic}\\s`, 'm'));
     }
@@ -55,7 +56,7 @@ describe('opsctl --help', () => {
   it.each([
     ['images', ['images list', 'images prune']],
     ['secrets', ['secrets check', 'secrets sync']],
-    ['config', ['config schema', 'config validate']],
+    ['config', ['config schema', 'config show', 'config validate']],
     ['local', ['local down', 'local status', 'local up']],
   ])('lists the %s subcommands', async (topic, commands) => {
     const { stdout } = await runCli([topic, '--help']);
@@ -89,6 +90,8 @@ describe('the command contract (oclif.manifest.json)', () => {
     'secrets:check': { flags: ['only', 'target', 'stdin'], env: true },
     'config:validate': { flags: [], env: false },
     'config:schema': { flags: ['output'], env: false },
+    'config:show': { flags: [], env: true },
+    init: { flags: ['service', 'port', 'secret', 'yes', 'force', 'dry-run'], env: false },
     'local:up': { flags: ['droplets'], env: false },
     'local:down': { flags: [], env: false },
     'local:status': { flags: [], env: false },
