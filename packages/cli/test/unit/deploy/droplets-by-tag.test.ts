@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DropletSeed } from '@opsctl/testbed';
@@ -41,6 +41,7 @@ describe('droplets chosen by DigitalOcean tag', () => {
   }, 480_000);
   afterAll(async () => {
     await h.close();
+    await rm(dir, { recursive: true, force: true });
   });
 
   it('are the active droplets with the tag, by public address, in name order', async () => {

@@ -1,10 +1,12 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
+import { useTempDirs } from '../../support/temp-dir.js';
 import { describe, expect, it } from 'vitest';
 import { renderEnvFile } from '../../../src/deploy/env-file.js';
 import { Secret } from '../../../src/secrets/secret.js';
+
+const tempDir = useTempDirs('opsctl-env-');
 
 const awkward = {
   NEWLINES: 'line one\nline two\n',
@@ -17,7 +19,7 @@ const awkward = {
 
 describe('the env file of a service', () => {
   it('hands every awkward value to a process exactly as it was declared', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'opsctl-env-'));
+    const dir = await tempDir();
     const file = join(dir, 'api.env');
     const values = new Map<string, string | Secret>(
       Object.entries(awkward).map(([k, v]) => [k, new Secret(v)]),

@@ -1,10 +1,12 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { useTempDirs } from '../../support/temp-dir.js';
 import { describe, expect, it } from 'vitest';
 import type { DeployResult } from '../../../src/deploy/run-deploy.js';
 import { writeStepSummary } from '../../../src/deploy/step-summary.js';
 import { Redactor } from '../../../src/secrets/redactor.js';
+
+const tempDir = useTempDirs('opsctl-summary-');
 
 const result: DeployResult = {
   environment: 'staging',
@@ -36,7 +38,7 @@ const result: DeployResult = {
 
 describe('the GitHub Actions job summary of a deploy', () => {
   it('is appended to the file GitHub names, with each droplet and the smoke test failure', async () => {
-    const file = join(await mkdtemp(join(tmpdir(), 'opsctl-summary-')), 'summary.md');
+    const file = join(await tempDir(), 'summary.md');
     await writeStepSummary({ GITHUB_STEP_SUMMARY: file }, result, (t) => t);
     await writeStepSummary(
       { GITHUB_STEP_SUMMARY: file },
@@ -51,14 +53,14 @@ describe('the GitHub Actions job summary of a deploy', () => {
   });
 
   it('is not written outside GitHub Actions or for a dry run', async () => {
-    const file = join(await mkdtemp(join(tmpdir(), 'opsctl-summary-')), 'summary.md');
+    const file = join(await tempDir(), 'summary.md');
     await writeStepSummary({}, result, (t) => t);
     await writeStepSummary({ GITHUB_STEP_SUMMARY: file }, { ...result, dryRun: true }, (t) => t);
     await expect(readFile(file, 'utf8')).rejects.toThrow(/ENOENT/);
   });
 
   it('goes through the redactor: a smoke test failure quoting a secret shows it masked', async () => {
-    const file = join(await mkdtemp(join(tmpdir(), 'opsctl-summary-')), 'summary.md');
+    const file = join(await tempDir(), 'summary.md');
     const redactor = new Redactor();
     redactor.add('SENTINEL-summary-secret-81f0');
     const leaky: DeployResult = {
