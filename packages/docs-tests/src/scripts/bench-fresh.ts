@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,26 +22,46 @@ const env = newcomerEnvironment(process.env);
 /** Removes the environment's images with the running engine, or one started for that alone. */
 async function removeEnvironmentImages(): Promise<void> {
   let started: ReturnType<typeof spawn> | undefined;
-  if (!engineAnswers()) {
-    started = spawn('dockerd', [], { stdio: 'ignore' });
-    const deadline = Date.now() + 60_000;
-    while (!engineAnswers()) {
-      if (Date.now() > deadline) throw new Error('dockerd did not answer within 60 s');
-      await new Promise((r) => setTimeout(r, 500));
+  try {
+    if (!engineAnswers()) {
+      started = spawn('dockerd', [], { stdio: 'ignore' });
+      const deadline = Date.now() + 60_000;
+      while (!engineAnswers()) {
+        if (Date.now() > deadline) throw new Error('dockerd did not answer within 60 s');
+        await new Promise((r) => setTimeout(r, 500));
+      }
     }
-  }
-  // Everything the local environment builds is named opsctl-local/... (its layout's prefix).
-  const images = execFileSync('docker', ['images', '-q', '--filter', 'reference=opsctl-local/*'], {
-    encoding: 'utf8',
-  })
-    .split('\n')
-    .filter((id) => id !== '');
-  if (images.length > 0)
-    execFileSync('docker', ['rmi', '-f', ...new Set(images)], { stdio: 'ignore' });
-  if (started !== undefined) {
-    const exited = new Promise((r) => started.once('exit', r));
-    started.kill('SIGTERM');
-    await exited;
+    // Everything the local environment builds is named opsctl-local/... (its layout's prefix).
+    // By name, newest first: an image built FROM another goes before its parent; a parent that
+    // still has children elsewhere (the api images are built FROM the base) is only untagged,
+    // which is enough for the next run to build it again. What counts is that no name is left.
+    const listed = () =>
+      execFileSync(
+        'docker',
+        [
+          'images',
+          '--filter',
+          'reference=opsctl-local/*',
+          '--format',
+          '{{.CreatedAt}}\t{{.Repository}}:{{.Tag}}',
+        ],
+        { encoding: 'utf8' },
+      )
+        .split('\n')
+        .filter((line) => line !== '')
+        .sort()
+        .reverse()
+        .map((line) => line.split('\t')[1] ?? '');
+    for (const name of new Set(listed()))
+      spawnSync('docker', ['rmi', '-f', name], { stdio: 'ignore' });
+    const left = listed();
+    if (left.length > 0) throw new Error(`could not remove the images ${left.join(', ')}`);
+  } finally {
+    if (started !== undefined) {
+      const exited = new Promise((r) => started?.once('exit', r));
+      started.kill('SIGTERM');
+      await exited;
+    }
   }
 }
 
