@@ -3,9 +3,9 @@ import { chooseRollbackTarget } from '../../../src/deploy/rollback-target.js';
 import type { DigestLookup } from '../../../src/deploy/resolve-target.js';
 import type { ReleaseRecord } from '../../../src/droplet/releases/release-record.js';
 import { remotePaths } from '../../../src/droplet/remote-paths.js';
-import { OpsctlError } from '../../../src/errors/opsctl-error.js';
 import { RecordingExecutor } from '../../../src/exec/recording-executor.js';
 import type { Repository } from '../../../src/registry/image-ref.js';
+import { refusal } from '../../support/refusal.js';
 
 const paths = remotePaths('api', 'staging');
 const repo: Repository = { registry: 'registry.test', path: 'team/api' };
@@ -59,16 +59,6 @@ const choose = (exec: RecordingExecutor, sha: string | undefined) =>
     repo,
     sha,
   });
-
-async function refusal(promise: Promise<unknown>): Promise<OpsctlError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof OpsctlError))
-    throw new Error(`expected an OpsctlError, got ${String(error)}`);
-  return error;
-}
 
 const history = lines(
   release('aaaa11111111', 'a'),

@@ -7,6 +7,7 @@ import type { LockRequest } from '../../../src/droplet/lock/lock-types.js';
 import { OpsctlError } from '../../../src/errors/opsctl-error.js';
 import { makeTempDir } from '../../support/temp-dir.js';
 import { TempDroplet } from './support/temp-droplet.js';
+import { refusal } from '../../support/refusal.js';
 
 const LOCK_DIR = '/var/lib/opsctl/locks/staging';
 const HOLDER = `${LOCK_DIR}/holder.json`;
@@ -57,16 +58,6 @@ const holderOn = async (d: TempDroplet): Promise<HolderRecord | undefined> =>
     (raw) => JSON.parse(raw) as HolderRecord,
     () => undefined,
   );
-
-async function refusal(promise: Promise<unknown>): Promise<OpsctlError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof OpsctlError))
-    throw new Error(`expected an OpsctlError, got ${String(error)}`);
-  return error;
-}
 
 describe('the environment lock', () => {
   it('is taken on every droplet in name order when free, with one record, and released on all', async () => {

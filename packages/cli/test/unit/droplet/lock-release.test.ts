@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OpsctlError } from '../../../src/errors/opsctl-error.js';
 import { lockRelease, type LockReleaseOptions } from '../../../src/services/lock-release.js';
 import { lockStatus } from '../../../src/services/lock-status.js';
 import { makeTempDir } from '../../support/temp-dir.js';
@@ -13,6 +12,7 @@ import {
   writeLockConfig,
 } from './support/lock-fixture.js';
 import { TempDroplet } from './support/temp-droplet.js';
+import { refusal } from '../../support/refusal.js';
 
 let temp: { path: string; remove: () => Promise<void> };
 let config: string;
@@ -34,16 +34,6 @@ const release = (over: Partial<LockReleaseOptions> = {}, dryRun = false) => {
   return { run: lockRelease(ctx, { force: false, sleep: noWait, ...over }), stdout };
 };
 
-async function failure(promise: Promise<unknown>): Promise<OpsctlError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof OpsctlError))
-    throw new Error(`expected an OpsctlError, got ${String(error)}`);
-  return error;
-}
-
 describe('opsctl lock release', () => {
   it('has nothing to do when the lock is free, and takes no lock', async () => {
     const { run, stdout } = release();
@@ -62,7 +52,7 @@ describe('opsctl lock release', () => {
     const [old, current] = [stale('token-old'), live()];
     await plant(d1, old);
     await plant(d2, current);
-    const error = await failure(release().run);
+    const error = await refusal(release().run);
     expect(error.code).toBe('LOCK_RELEASE_REFUSED');
     expect(error.exitCode).toBe(5);
     expect(error.message).toContain('bob on ci-runner-7 (pid 4242, deploy of abcdef123456');
@@ -110,7 +100,7 @@ describe('opsctl lock release', () => {
     d1.intercept(async (cmd) => {
       if (cmd.description?.startsWith('take over') === true) await plant(d1, renewed);
     });
-    const error = await failure(release().run);
+    const error = await refusal(release().run);
     expect(error.code).toBe('LOCK_RELEASE_INCOMPLETE');
     expect(error.exitCode).toBe(5);
     expect(error.message).toBe(
@@ -144,7 +134,7 @@ describe('opsctl lock release', () => {
     d2.intercept((cmd) => {
       if (cmd.description?.startsWith('take over') === true) throw new Error('connection reset');
     });
-    const error = await failure(release().run);
+    const error = await refusal(release().run);
     expect(error.exitCode).toBe(4);
     expect(error.message).toContain('droplet-2 (connection reset)');
     expect(error.message).toContain('It was released on 1 droplet.');
@@ -158,7 +148,7 @@ describe('opsctl lock release', () => {
       if (cmd.description?.startsWith('release the lock') === true)
         throw new Error('connection lost');
     });
-    const error = await failure(release().run);
+    const error = await refusal(release().run);
     expect(error.exitCode).toBe(3);
     expect(error.message).toContain('droplet-1 (could not release the lock');
     const later = Date.now() + TTL + 1000;

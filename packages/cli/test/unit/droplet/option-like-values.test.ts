@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readDropletReleases } from '../../../src/droplet/releases/droplet-releases.js';
 import { remotePaths } from '../../../src/droplet/remote-paths.js';
-import { OpsctlError } from '../../../src/errors/opsctl-error.js';
 import { RecordingExecutor } from '../../../src/exec/recording-executor.js';
+import { refusal } from '../../support/refusal.js';
 
 const paths = remotePaths('api', 'staging');
 const READ = ['sh', '-c', 'if [ -f "$1" ]; then cat "$1"; fi', 'sh'];
@@ -44,15 +44,6 @@ const read = (activeJson: string, history: string) =>
       .on([...READ, paths.activeFile], { stdout: activeJson }),
     paths,
   );
-
-async function refusal(promise: Promise<unknown>): Promise<OpsctlError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof OpsctlError)) throw new Error(`expected a refusal, got ${String(error)}`);
-  return error;
-}
 
 describe('values read back from a droplet that docker would take as options', () => {
   it('reads well-formed files', async () => {
