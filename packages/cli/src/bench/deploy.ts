@@ -88,7 +88,7 @@ async function pushReleases(releases: Record<string, string>): Promise<void> {
   for (const sha of Object.values(releases)) {
     await buildApiRelease(sha, {
       repoRoot,
-      repository: 'registry.opsctl.local:5443/api',
+      repository: 'registry.opsctl.local:5443/opsctl-local/api',
       registryUser: 'opsctl',
       registryPassword: password(),
     });
@@ -152,7 +152,7 @@ async function baseline(releases: { v1: string; v2: string }): Promise<LoadRepor
   );
   const port = 18_080;
   const compose = await composeBaseline(
-    `registry.opsctl.local:5443/api:${releases.v1.slice(0, 12)}`,
+    `registry.opsctl.local:5443/opsctl-local/api:${releases.v1.slice(0, 12)}`,
     env,
     port,
   );
@@ -175,7 +175,7 @@ async function baseline(releases: { v1: string; v2: string }): Promise<LoadRepor
     });
     for (const tag of [releases.v2, releases.v1, releases.v2]) {
       const started = performance.now();
-      await compose.switchTo(`registry.opsctl.local:5443/api:${tag.slice(0, 12)}`);
+      await compose.switchTo(`registry.opsctl.local:5443/opsctl-local/api:${tag.slice(0, 12)}`);
       row(
         'docker-compose recipe',
         'recreate',

@@ -1,5 +1,8 @@
+import { dirname } from 'node:path';
 import { configError } from '../config/config-error.js';
 import { loadConfig } from '../config/load-config.js';
+import { withRegistryEndpoints } from '../config/registry-endpoint.js';
+import { settingLookup } from '../images/settings-lookup.js';
 import { selectEnvironment } from '../config/select-environment.js';
 import type { LoadedConfig } from '../config/types.js';
 import { createExecutorFactory, type ExecutorFactoryOptions } from '../exec/executor-factory.js';
@@ -43,7 +46,12 @@ export function createCommandContext(options: CommandContextOptions): CommandCon
     loading ??= loadConfig({ cwd: options.cwd, path: options.configPath }).then((result) => {
       if (!result.ok) throw configError(result.path, result.problems);
       logger.debug(`configuration: ${result.loaded.path}`);
-      return result.loaded;
+      const configDir = dirname(result.loaded.path);
+      // Endpoints are settings (environment, then .env.<environment>), like DIGITALOCEAN_API_URL.
+      const config = withRegistryEndpoints(result.loaded.config, (environment, name) =>
+        settingLookup(options.env, configDir, environment)(name),
+      );
+      return { ...result.loaded, config };
     });
     return loading;
   };

@@ -5,7 +5,7 @@ import { OpsctlError } from '../errors/opsctl-error.js';
 import { withEnvironmentLock } from '../droplet/lock/with-environment-lock.js';
 import { writeStepSummary } from './step-summary.js';
 import { pruneAfterDeploy } from '../images/prune-after-deploy.js';
-import { registryAccess } from './deploy-target-env.js';
+import { registrySite } from '../images/registry-site.js';
 import { environmentHandles } from './environment-handles.js';
 import { renderEnvFile } from './env-file.js';
 import type { HostSettings, ReleaseTarget } from './host-context.js';
@@ -48,7 +48,9 @@ export async function deploy(ctx: CommandContext, opts: DeployOptions): Promise<
   if (opts.kind === 'rollback' && opts.sha !== undefined) checkShaPrefix(opts.sha);
   const h = await environmentHandles(ctx, opts.service);
   const { environment: env, service, serviceConfig: svc, configDir, droplets: handles, paths } = h;
-  const registry = registryAccess(ctx, env, service, configDir);
+  // The same registry access push and prune use; droplets get read-only credentials.
+  const site = registrySite(ctx, { config: env.config.registry, environment: env.name, configDir });
+  const registry = { ...site.repository(service), login: await site.pullLogin() };
   const deploy = env.config.deploy;
   try {
     if (handles.length === 0)

@@ -3,7 +3,7 @@ import { createDigitalOceanClient, type DigitalOceanClient } from '../digitaloce
 import { DigitalOceanApiError } from '../digitalocean/api-error.js';
 import { OpsctlError } from '../errors/opsctl-error.js';
 import { Secret } from '../secrets/secret.js';
-import { readDotEnv } from './runtime-env.js';
+import { settingLookup } from '../images/settings-lookup.js';
 
 /**
  * The DigitalOcean client for an environment: DIGITALOCEAN_TOKEN and DIGITALOCEAN_API_URL from the
@@ -15,9 +15,9 @@ export function digitalOceanFor(
   environment: string,
   configDir: string,
 ): DigitalOceanClient {
-  const file = readDotEnv(configDir, environment);
-  const token = ctx.env.DIGITALOCEAN_TOKEN ?? file.get('DIGITALOCEAN_TOKEN');
-  if (token === undefined || token === '') {
+  const lookup = settingLookup(ctx.env, configDir, environment);
+  const token = lookup('DIGITALOCEAN_TOKEN');
+  if (token === undefined) {
     throw new OpsctlError({
       code: 'DIGITALOCEAN_TOKEN_MISSING',
       kind: 'user',
@@ -26,11 +26,11 @@ export function digitalOceanFor(
     });
   }
   ctx.redactor.add(token);
-  const baseUrl = ctx.env.DIGITALOCEAN_API_URL ?? file.get('DIGITALOCEAN_API_URL');
+  const baseUrl = lookup('DIGITALOCEAN_API_URL');
   try {
     return createDigitalOceanClient({
       token: new Secret(token, 'DIGITALOCEAN_TOKEN'),
-      ...(baseUrl === undefined || baseUrl === '' ? {} : { baseUrl }),
+      ...(baseUrl === undefined ? {} : { baseUrl }),
       log: (line) => {
         ctx.logger.debug(line);
       },

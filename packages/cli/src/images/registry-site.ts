@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { rootCertificates } from 'node:tls';
 import type { CommandContext } from '../context/command-context.js';
 import type { RegistryConfig } from '../config/types.js';
 import { createDigitalOceanClient, type DigitalOceanClient } from '../digitalocean/index.js';
@@ -41,7 +42,15 @@ export interface RegistrySite {
   repository(service: string): { repo: Repository; client: RegistryClient };
   /** The login for docker push: configured credentials, else DigitalOcean's docker-credentials. */
   pushLogin(): Promise<RegistryLogin | undefined>;
+  /**
+   * The login droplets pull with: configured credentials, else DigitalOcean's read-only
+   * docker-credentials (the API token never goes to a droplet).
+   */
+  pullLogin(): Promise<RegistryLogin | undefined>;
 }
+
+/** How long the credentials a deploy hands to droplets stay valid. */
+const PULL_CREDENTIALS_SECONDS = 3600;
 
 export interface RegistrySiteInput {
   readonly config: RegistryConfig;
@@ -56,8 +65,14 @@ export function registrySite(ctx: CommandContext, input: RegistrySiteInput): Reg
   const lookup = settingLookup(ctx.env, input.configDir, input.environment);
   const configuredLogin = loginFromConfig(ctx, config, lookup, input.environment);
   const digitalocean = digitalOceanFor(ctx, config, lookup);
+  // A url registry's own CA replaces the public ones; a DigitalOcean registry's extra CA (the
+  // local stand-in's) is trusted besides them.
   const ca =
-    config.kind === 'url' && config.caFile !== undefined ? readCa(config.caFile) : undefined;
+    config.caFile === undefined
+      ? undefined
+      : config.kind === 'url'
+        ? readCa(config.caFile)
+        : [...rootCertificates, readCa(config.caFile)].join('\n');
   // DigitalOcean Container Registry accepts the API token as user name and password.
   const apiToken = config.kind === 'digitalocean' ? lookup('DIGITALOCEAN_TOKEN') : undefined;
   const clientCredentials =
@@ -78,21 +93,49 @@ export function registrySite(ctx: CommandContext, input: RegistrySiteInput): Reg
       });
       return { repo, client };
     },
-    pushLogin: async () => {
-      if (configuredLogin !== undefined) return configuredLogin;
-      if (digitalocean === undefined) return undefined;
-      try {
-        const creds = await digitalocean.api.getDockerCredentials(digitalocean.name, {
-          readWrite: true,
-          expirySeconds: 3600,
-        });
-        ctx.redactor.add(creds.password.reveal());
-        return { server: creds.host, username: creds.username, password: creds.password };
-      } catch (error) {
-        throw registryFailure(error, config.server);
-      }
-    },
+    pushLogin: async () =>
+      configuredLogin ??
+      (digitalocean === undefined
+        ? undefined
+        : dockerCredentials(ctx, digitalocean, config.server, true, 3600)),
+    pullLogin: async () =>
+      configuredLogin ??
+      (config.kind === 'digitalocean' && digitalocean !== undefined
+        ? dockerCredentials(ctx, digitalocean, config.server, false, PULL_CREDENTIALS_SECONDS)
+        : undefined),
   };
+}
+
+/**
+ * Credentials from the DigitalOcean API for the registry at `server`. An answer for another host
+ * means the API endpoint and DIGITALOCEAN_REGISTRY_HOST disagree: fail before anyone logs in.
+ */
+async function dockerCredentials(
+  ctx: CommandContext,
+  digitalocean: DigitalOceanRegistry,
+  server: string,
+  readWrite: boolean,
+  expirySeconds: number,
+): Promise<RegistryLogin> {
+  let creds: Awaited<ReturnType<DigitalOceanClient['getDockerCredentials']>>;
+  try {
+    creds = await digitalocean.api.getDockerCredentials(digitalocean.name, {
+      readWrite,
+      expirySeconds,
+    });
+  } catch (error) {
+    throw registryFailure(error, server);
+  }
+  ctx.redactor.add(creds.password.reveal());
+  if (creds.host !== server) {
+    throw new OpsctlError({
+      code: 'REGISTRY_HOST_MISMATCH',
+      kind: 'user',
+      message: `The DigitalOcean API gave credentials for registry ${creds.host}, but images go to ${server}.`,
+      hint: `Set DIGITALOCEAN_REGISTRY_HOST to ${creds.host} (or unset it for registry.digitalocean.com), or point DIGITALOCEAN_API_URL at the API that serves ${server}.`,
+    });
+  }
+  return { server: creds.host, username: creds.username, password: creds.password };
 }
 
 function loginFromConfig(

@@ -9,6 +9,7 @@ import {
   LOCAL_DROPLET_TAGS,
   LOCAL_GITHUB_ENVIRONMENTS,
   LOCAL_GITHUB_REPOSITORY,
+  LOCAL_LOAD_BALANCER_ID,
   LOCAL_VERCEL_PROJECT,
   localDroplets,
   localRegistryBackend,
@@ -52,7 +53,7 @@ const digitalocean = await startDigitalOceanStandIn({
   droplets: localDroplets(ctx),
   loadBalancers: [
     {
-      id: '4de7ac8b-495b-4884-9a69-1050c6793cd6',
+      id: LOCAL_LOAD_BALANCER_ID,
       name: 'opsctl-local-lb',
       ip: '127.0.0.1',
       dropletIds: layout.droplets.map((_, i) => 1001 + i),

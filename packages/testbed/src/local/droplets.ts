@@ -55,6 +55,8 @@ export function dropletRunArgs(ctx: LocalContext, d: DropletSlot, image = DROPLE
     '-p',
     `127.0.0.1:${d.sshPort}:22`,
     '-p',
+    `${d.address}:${layout.dropletSshPort}:22`,
+    '-p',
     `127.0.0.1:${d.httpPort}:80`,
     image,
   ];

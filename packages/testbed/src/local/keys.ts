@@ -34,7 +34,7 @@ async function sshKey(path: string, comment: string): Promise<void> {
 
 /**
  * The deploy key (authorized for user `deploy` on every droplet), one host key per droplet and a
- * known_hosts file naming each droplet's loopback SSH port, so clients verify host keys.
+ * known_hosts file naming each droplet's two loopback SSH addresses, so clients verify host keys.
  */
 export async function ensureSshKeys(stateDir: string, layout: LocalLayout): Promise<KeyPaths> {
   const paths = keyPaths(stateDir);
@@ -52,7 +52,8 @@ export async function ensureSshKeys(stateDir: string, layout: LocalLayout): Prom
     await mkdir(join(stateDir, 'droplets', d.name), { recursive: true, mode: 0o700 });
     await sshKey(paths.hostKey(d.name), `${d.name}-host`);
     const [type, key] = (await readFile(`${paths.hostKey(d.name)}.pub`, 'utf8')).split(' ');
-    lines.push(`[127.0.0.1]:${d.sshPort} ${type ?? ''} ${key ?? ''}`);
+    for (const at of [`[127.0.0.1]:${d.sshPort}`, `[${d.address}]:${layout.dropletSshPort}`])
+      lines.push(`${at} ${type ?? ''} ${key ?? ''}`);
   }
   await writeFile(paths.knownHosts, `${lines.join('\n')}\n`, { mode: 0o644 });
   return paths;

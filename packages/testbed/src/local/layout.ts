@@ -13,6 +13,11 @@ export interface LocalLayout {
   readonly doStandInPort: number;
   readonly postgresPort: number;
   readonly redisPort: number;
+  /**
+   * SSH port of every droplet at its own loopback address (`DropletSlot.address`): droplets found
+   * by tag through the API are reached at one port, as real ones are at 22.
+   */
+  readonly dropletSshPort: number;
   readonly droplets: readonly DropletSlot[];
 }
 
@@ -20,6 +25,8 @@ export interface DropletSlot {
   readonly name: string;
   readonly container: string;
   readonly volume: string;
+  /** The droplet's own loopback address, its public IPv4 as the DigitalOcean stand-in lists it. */
+  readonly address: string;
   readonly sshPort: number;
   readonly httpPort: number;
 }
@@ -27,7 +34,10 @@ export interface DropletSlot {
 const PREFIX = 'opsctl-local';
 export const MAX_DROPLETS = 9;
 
-/** The layout for `count` droplets: droplet-N gets SSH on 2220+N and HTTP on 8080+N. */
+/**
+ * The layout for `count` droplets: droplet-N gets SSH on 127.0.0.1:2220+N and on 127.0.0.(10+N) at
+ * `dropletSshPort`, and HTTP on 8080+N. Linux routes all of 127.0.0.0/8 to loopback.
+ */
 export function localLayout(count: number): LocalLayout {
   if (!Number.isInteger(count) || count < 1 || count > MAX_DROPLETS) {
     throw new RangeError(
@@ -40,6 +50,7 @@ export function localLayout(count: number): LocalLayout {
       name: `droplet-${n}`,
       container: `${PREFIX}-droplet-${n}`,
       volume: `${PREFIX}-droplet-${n}-docker`,
+      address: `127.0.0.${10 + n}`,
       sshPort: 2220 + n,
       httpPort: 8080 + n,
     };
@@ -55,6 +66,7 @@ export function localLayout(count: number): LocalLayout {
     doStandInPort: 9101,
     postgresPort: 15432,
     redisPort: 16379,
+    dropletSshPort: 2200,
     droplets,
   };
 }

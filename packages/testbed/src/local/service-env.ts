@@ -9,6 +9,7 @@ import {
 import { keyPaths } from './keys.js';
 import { localLayout } from './layout.js';
 import { readCloudApis } from './cloud-apis.js';
+import { LOCAL_REGISTRY_NAME } from './cloud-api-wiring.js';
 import { readState } from './state.js';
 
 /**
@@ -41,9 +42,14 @@ export async function localEnvironmentVariables(stateDir: string): Promise<Recor
     OPSCTL_REGISTRY_PASSWORD: credentials.registryPassword,
     DIGITALOCEAN_API_URL: cloud?.doApi ?? '',
     DIGITALOCEAN_TOKEN: credentials.doToken,
-    // The local registry is managed through the DigitalOcean API stand-in under this name, so
-    // retention can start a (real) garbage collection like on DigitalOcean.
-    DIGITALOCEAN_REGISTRY: 'opsctl-local',
+    // The local registry is the DigitalOcean registry of this name behind the API stand-in: the
+    // `local` environment names it in opsctl.yaml; projects with a `url` registry at
+    // registry.opsctl.local:5443/opsctl-local name it here, so retention can garbage-collect.
+    DIGITALOCEAN_REGISTRY: LOCAL_REGISTRY_NAME,
+    // Where the stand-in's registry is (registry.digitalocean.com for a real one), and the CA
+    // its certificate comes from, trusted by opsctl besides the public ones.
+    DIGITALOCEAN_REGISTRY_HOST: `${ctx.layout.registryHost}:${ctx.layout.registryPort}`,
+    NODE_EXTRA_CA_CERTS: ctx.keys.caCert,
     OPSCTL_GITHUB_API_URL: cloud?.githubApi ?? '',
     OPSCTL_GITHUB_TOKEN: credentials.githubToken,
     OPSCTL_VERCEL_API_URL: cloud?.vercelApi ?? '',

@@ -1,4 +1,5 @@
 export { createRegistryClient } from './registry-client.js';
+export { namespacedClient } from './namespaced-client.js';
 export type { RegistryClient, StoredManifest } from './registry-client.js';
 export type { RegistryConnection } from './https-transport.js';
 export { RegistryApiError } from './registry-api-error.js';

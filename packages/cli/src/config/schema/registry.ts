@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { envVarName, localPath } from './primitives.js';
 
-const DO_REGISTRY_HOST = 'registry.digitalocean.com';
+export const DO_REGISTRY_HOST = 'registry.digitalocean.com';
 
 /** Where images are pushed and pulled from, after validation. */
 export type RegistryConfig =
@@ -13,6 +13,11 @@ export type RegistryConfig =
       readonly server: string;
       /** Image names are `<prefix>/<service>:<tag>`. */
       readonly prefix: string;
+      /**
+       * A CA (PEM file) trusted besides the public ones: only for a registry host other than
+       * DigitalOcean's (the local environment's stand-in), see config/registry-endpoint.ts.
+       */
+      readonly caFile?: string | undefined;
     }
   | {
       readonly kind: 'url';

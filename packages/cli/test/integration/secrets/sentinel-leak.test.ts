@@ -224,7 +224,7 @@ describe('secret values never leak', () => {
       if (leaks(own.all) > 0) found.push(`${container}: droplet log`);
     }
     // Every layer of the image that was deployed (docker save: uncompressed layer tars).
-    const image = `registry.opsctl.local:5443/api:${good.slice(0, 12)}`;
+    const image = `registry.opsctl.local:5443/opsctl-local/api:${good.slice(0, 12)}`;
     const saved = await execa('sh', [
       '-c',
       'docker save "$1" | grep -caF "$2" || true',

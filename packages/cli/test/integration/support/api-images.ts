@@ -12,7 +12,8 @@ export function buildApiRelease(
   return build(sha, {
     ...opts,
     repoRoot,
-    repository: 'registry.opsctl.local:5443/api',
+    // Registry opsctl-local of the DigitalOcean stand-in, as the `local` environment names it.
+    repository: 'registry.opsctl.local:5443/opsctl-local/api',
     registryUser: 'opsctl',
     registryPassword: readDotEnv(repoRoot, 'local').get('OPSCTL_REGISTRY_PASSWORD') ?? '',
   });

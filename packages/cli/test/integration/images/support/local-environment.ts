@@ -7,6 +7,9 @@ import { repoRoot, stateDir } from '../../support/paths.js';
 
 export const REGISTRY = 'registry.opsctl.local:5443';
 export const DO_REGISTRY_NAME = 'opsctl-local';
+/** Where the DigitalOcean stand-in keeps registry `opsctl-local`'s repositories. */
+export const REGISTRY_URL = `${REGISTRY}/${DO_REGISTRY_NAME}`;
+const inRegistry = (service: string): string => `${DO_REGISTRY_NAME}/${service}`;
 export const DROPLETS = [
   { name: 'droplet-1', container: 'opsctl-local-droplet-1', sshPort: 2221 },
   { name: 'droplet-2', container: 'opsctl-local-droplet-2', sshPort: 2222 },
@@ -37,8 +40,9 @@ export async function registryApi(): Promise<RegistryClient> {
   });
 }
 
-/** Tag → manifest digest of a repository, read from the registry itself. */
-export async function registryTags(repository: string): Promise<Record<string, string>> {
+/** Tag → manifest digest of a service's repository, read from the registry itself. */
+export async function registryTags(service: string): Promise<Record<string, string>> {
+  const repository = inRegistry(service);
   const client = await registryApi();
   try {
     const tags = await client.listTags(repository);
@@ -54,8 +58,9 @@ export async function registryTags(repository: string): Promise<Record<string, s
   }
 }
 
-/** Removes every manifest of a repository (test clean-up). */
-export async function emptyRepository(repository: string): Promise<void> {
+/** Removes every manifest of a service's repository (test clean-up). */
+export async function emptyRepository(service: string): Promise<void> {
+  const repository = inRegistry(service);
   const client = await registryApi();
   try {
     const digests = new Set<string>();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { stateDir } from '../../support/paths.js';
-import { DO_REGISTRY_NAME, localValues, REGISTRY } from './local-environment.js';
+import { DO_REGISTRY_NAME, localValues, REGISTRY_URL } from './local-environment.js';
 
 const SERVER = `const http = require('node:http');
 const release = require('node:fs').readFileSync(__dirname + '/release.txt', 'utf8').trim();
@@ -43,7 +43,7 @@ environments:
         - { name: droplet-1, host: 127.0.0.1, sshPort: 2221 }
         - { name: droplet-2, host: 127.0.0.1, sshPort: 2222 }
     registry:
-      url: ${overrides.registryUrl ?? REGISTRY}
+      url: ${overrides.registryUrl ?? REGISTRY_URL}
       username: opsctl
       passwordEnv: OPSCTL_REGISTRY_PASSWORD
       caFile: ${join(stateDir, 'pki', 'ca.crt')}
@@ -58,7 +58,7 @@ environments:
 export interface ServiceRepo {
   readonly dir: string;
   readonly service: string;
-  /** `registry.opsctl.local:5443/<service>`. */
+  /** `registry.opsctl.local:5443/opsctl-local/<service>`. */
   readonly repository: string;
   /** Changes the service and commits; returns the new full SHA. */
   commit(message: string): Promise<string>;
@@ -106,7 +106,7 @@ export async function createServiceRepo(prefix: string): Promise<ServiceRepo> {
   return {
     dir,
     service,
-    repository: `${REGISTRY}/${service}`,
+    repository: `${REGISTRY_URL}/${service}`,
     git,
     commit: async (message) => {
       n += 1;

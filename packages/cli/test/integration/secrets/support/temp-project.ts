@@ -26,7 +26,7 @@ export async function tempProject(servicesAndSecrets: string, extraEnv = ''): Pr
     join(dir, 'opsctl.yaml'),
     `project: opsctl
 registry:
-  url: registry.opsctl.local:5443
+  url: registry.opsctl.local:5443/opsctl-local
 ${servicesAndSecrets.replaceAll('{root}', repoRoot)}
 `.replace(
       'LOCAL_ENVIRONMENT',
@@ -35,7 +35,7 @@ ${servicesAndSecrets.replaceAll('{root}', repoRoot)}
         - { name: droplet-1, host: 127.0.0.1, sshPort: 2221 }
         - { name: droplet-2, host: 127.0.0.1, sshPort: 2222 }
     registry:
-      url: registry.opsctl.local:5443
+      url: registry.opsctl.local:5443/opsctl-local
       username: opsctl
       passwordEnv: OPSCTL_REGISTRY_PASSWORD
       caFile: ${stateDir}/pki/ca.crt
