@@ -23,7 +23,9 @@ describe('the local droplets', () => {
 
   it('are refused by a client whose known_hosts holds a different key for them', async () => {
     const good = await readFile(join(stateDir, 'known_hosts'), 'utf8');
-    const [first, second] = good.trim().split('\n');
+    const lines = good.trim().split('\n');
+    const at = (port: number | undefined) => lines.find((l) => l.startsWith(`[127.0.0.1]:${port}`));
+    const [first, second] = [at(layout.droplets[0]?.sshPort), at(layout.droplets[1]?.sshPort)];
     // droplet-1's port with droplet-2's key: a man in the middle, as far as the client can tell.
     const swapped = `${first?.split(' ')[0] ?? ''} ${second?.split(' ').slice(1).join(' ') ?? ''}\n`;
     const file = join(stateDir, 'known_hosts.swapped');
