@@ -8,6 +8,7 @@ import {
   DROPLETS,
   dropletDigests,
   garbageCollections,
+  inRegistry,
   registryApi,
   registryTags,
 } from './support/local-environment.js';
@@ -113,8 +114,10 @@ describe('opsctl images prune --keep 5', () => {
     );
     const registry = await registryApi();
     try {
-      expect(await registry.getManifest(repo.service, digestOf(2))).toBeUndefined();
-      expect((await registry.getManifest(repo.service, digestOf(1)))?.digest).toBe(digestOf(1));
+      expect(await registry.getManifest(inRegistry(repo.service), digestOf(2))).toBeUndefined();
+      expect((await registry.getManifest(inRegistry(repo.service), digestOf(1)))?.digest).toBe(
+        digestOf(1),
+      );
     } finally {
       registry.close();
     }

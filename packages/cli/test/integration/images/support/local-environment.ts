@@ -9,7 +9,8 @@ export const REGISTRY = 'registry.opsctl.local:5443';
 export const DO_REGISTRY_NAME = 'opsctl-local';
 /** Where the DigitalOcean stand-in keeps registry `opsctl-local`'s repositories. */
 export const REGISTRY_URL = `${REGISTRY}/${DO_REGISTRY_NAME}`;
-const inRegistry = (service: string): string => `${DO_REGISTRY_NAME}/${service}`;
+/** The path of a service's repository in the local registry. */
+export const inRegistry = (service: string): string => `${DO_REGISTRY_NAME}/${service}`;
 export const DROPLETS = [
   { name: 'droplet-1', container: 'opsctl-local-droplet-1', sshPort: 2221 },
   { name: 'droplet-2', container: 'opsctl-local-droplet-2', sshPort: 2222 },
