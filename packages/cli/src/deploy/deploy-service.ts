@@ -50,7 +50,8 @@ export async function deploy(ctx: CommandContext, opts: DeployOptions): Promise<
   const { environment: env, service, serviceConfig: svc, configDir, droplets: handles, paths } = h;
   // The same registry access push and prune use; droplets get read-only credentials.
   const site = registrySite(ctx, { config: env.config.registry, environment: env.name, configDir });
-  const registry = { ...site.repository(service), login: await site.pullLogin() };
+  const login = await site.pullLogin();
+  const registry = { ...site.repository(service, login), login };
   const deploy = env.config.deploy;
   try {
     if (handles.length === 0)

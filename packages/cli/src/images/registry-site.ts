@@ -38,8 +38,11 @@ export interface RegistrySite {
   /** Credentials from opsctl.yaml (`username` + `passwordEnv`); DigitalOcean's come from its API. */
   readonly configuredLogin: RegistryLogin | undefined;
   readonly digitalocean: DigitalOceanRegistry | undefined;
-  /** A Registry HTTP API v2 client for a service's repository. */
-  repository(service: string): { repo: Repository; client: RegistryClient };
+  /**
+   * A Registry HTTP API v2 client for a service's repository; with `login`, it authenticates with
+   * those credentials (a DigitalOcean registry's from docker-credentials) instead of the API token.
+   */
+  repository(service: string, login?: RegistryLogin): { repo: Repository; client: RegistryClient };
   /** The login for docker push: configured credentials, else DigitalOcean's docker-credentials. */
   pushLogin(): Promise<RegistryLogin | undefined>;
   /**
@@ -85,10 +88,11 @@ export function registrySite(ctx: CommandContext, input: RegistrySiteInput): Reg
     server: config.server,
     configuredLogin,
     digitalocean,
-    repository: (service) => {
+    repository: (service, login) => {
       const repo = repository(config.prefix, service);
+      const credentials = login ?? clientCredentials;
       const client = new RegistryClient(repo, {
-        ...(clientCredentials === undefined ? {} : { credentials: clientCredentials }),
+        ...(credentials === undefined ? {} : { credentials }),
         ...(ca === undefined ? {} : { ca }),
       });
       return { repo, client };

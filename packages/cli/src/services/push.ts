@@ -56,9 +56,12 @@ export async function push(context: CommandContext, options: PushOptions): Promi
   const commitTag = buildTag(git.sha, git.dirty);
   if (git.dirty) context.logger.warn(`pushing ${commitTag}: a build of uncommitted changes`);
 
+  // The credentials docker pushes with also read the registry (a DigitalOcean registry's come
+  // from its API; the stand-in's registry knows no API token).
+  const login = await site.pushLogin();
   const plans: ServicePush[] = [];
   for (const { name: service } of services) {
-    const { repo, client } = site.repository(service);
+    const { repo, client } = site.repository(service, login);
     const image = await findLocalImage(local, repo, commitTag, service);
     const remote = await withRegistryErrors(site.server, () => client.manifest(commitTag));
     // A dirty build's tag may be rebuilt and pushed again; only commit tags are immutable.
@@ -73,7 +76,6 @@ export async function push(context: CommandContext, options: PushOptions): Promi
       throw readOnly(site.server, `garbage collection ${running.uuid} is ${running.status}.`);
   }
 
-  const login = await site.pushLogin();
   const pushed: PushResult['pushed'][number][] = [];
   await withPushSession(local, login, context.signal, context.redactor, async (pushRef) => {
     for (const { service, repo, client, image, state } of plans) {
