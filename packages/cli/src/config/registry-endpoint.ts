@@ -9,8 +9,12 @@ import type { OpsctlConfig } from './types.js';
  * docker-credentials answer must name the same host (checked where credentials are fetched).
  */
 export const DIGITALOCEAN_REGISTRY_HOST_VAR = 'DIGITALOCEAN_REGISTRY_HOST';
-/** A PEM file of CAs trusted besides the public ones, as Node itself reads it at start-up. */
-export const EXTRA_CA_VAR = 'NODE_EXTRA_CA_CERTS';
+/**
+ * A PEM file of CAs trusted for that registry besides the public ones (the local stand-in's CA).
+ * Not NODE_EXTRA_CA_CERTS: that one is the machine's (often a proxy's bundle), set for every process,
+ * and it would win over the environment's own setting.
+ */
+export const REGISTRY_CA_VAR = 'DIGITALOCEAN_REGISTRY_CA';
 
 /** Reads a setting of one environment (process environment, then `.env.<environment>`). */
 export type EnvironmentSettings = (environment: string, name: string) => string | undefined;
@@ -50,7 +54,7 @@ function registryAt(
       hint: `Fix or unset ${DIGITALOCEAN_REGISTRY_HOST_VAR} in the environment or in .env.${environment}; unset means registry.digitalocean.com.`,
     });
   }
-  const caFile = settings(environment, EXTRA_CA_VAR);
+  const caFile = settings(environment, REGISTRY_CA_VAR);
   return {
     ...registry,
     server: host,

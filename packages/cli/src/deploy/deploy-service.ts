@@ -5,6 +5,7 @@ import { OpsctlError } from '../errors/opsctl-error.js';
 import { withEnvironmentLock } from '../droplet/lock/with-environment-lock.js';
 import { writeStepSummary } from './step-summary.js';
 import { pruneAfterDeploy } from '../images/prune-after-deploy.js';
+import { withRegistryErrors } from '../images/errors.js';
 import { registrySite } from '../images/registry-site.js';
 import { environmentHandles } from './environment-handles.js';
 import { renderEnvFile } from './env-file.js';
@@ -74,10 +75,12 @@ export async function deploy(ctx: CommandContext, opts: DeployOptions): Promise<
     // target comes from the droplets' history, so it is chosen under the lock.
     const wanted =
       opts.kind === 'deploy'
-        ? await resolveTarget(
-            registry.client,
-            registry.repo,
-            opts.sha ?? (await headSha(ctx, configDir)),
+        ? await withRegistryErrors(site.server, async () =>
+            resolveTarget(
+              registry.client,
+              registry.repo,
+              opts.sha ?? (await headSha(ctx, configDir)),
+            ),
           )
         : undefined;
     const locked = {
@@ -94,13 +97,15 @@ export async function deploy(ctx: CommandContext, opts: DeployOptions): Promise<
     return await underLock(async () => {
       const target: ReleaseTarget =
         wanted ??
-        (await chooseRollbackTarget({
-          droplets: handles,
-          paths,
-          registry: registry.client,
-          repo: registry.repo,
-          sha: opts.sha,
-        }));
+        (await withRegistryErrors(site.server, () =>
+          chooseRollbackTarget({
+            droplets: handles,
+            paths,
+            registry: registry.client,
+            repo: registry.repo,
+            sha: opts.sha,
+          }),
+        ));
       const settings: HostSettings = {
         service,
         containerPort: svc.port,

@@ -35,5 +35,8 @@ export async function listDroplets(
       hint: 'Tag the droplets (the api-cluster Terraform module does) or fix environments.<name>.droplets.tag.',
     });
   }
+  ctx.logger.info(
+    `found ${droplets.length} droplet(s) tagged ${selector.tag} through the DigitalOcean API: ${droplets.map((d) => `${d.name} (${d.host})`).join(', ')}`,
+  );
   return droplets;
 }

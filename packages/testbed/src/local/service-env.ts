@@ -49,7 +49,7 @@ export async function localEnvironmentVariables(stateDir: string): Promise<Recor
     // Where the stand-in's registry is (registry.digitalocean.com for a real one), and the CA
     // its certificate comes from, trusted by opsctl besides the public ones.
     DIGITALOCEAN_REGISTRY_HOST: `${ctx.layout.registryHost}:${ctx.layout.registryPort}`,
-    NODE_EXTRA_CA_CERTS: ctx.keys.caCert,
+    DIGITALOCEAN_REGISTRY_CA: ctx.keys.caCert,
     OPSCTL_GITHUB_API_URL: cloud?.githubApi ?? '',
     OPSCTL_GITHUB_TOKEN: credentials.githubToken,
     OPSCTL_VERCEL_API_URL: cloud?.vercelApi ?? '',

@@ -149,7 +149,14 @@ describe('bad input gets a clear error, a documented exit code, and changes noth
         // The changed opsctl.yaml makes the tree dirty: build and push it as a local <sha>-dirty.
         const local = { ...env, CI: 'false' };
         await opsctlOk(repo.dir, ['build'], local);
-        for (const args of [['push'], ['images', 'list'], ['images', 'prune', '--keep', '1']]) {
+        // deploy reads the registry for the release's digest before it touches a droplet.
+        const deploy = ['deploy', 'local', '--sha', 'ab'.repeat(20)];
+        for (const args of [
+          ['push'],
+          ['images', 'list'],
+          ['images', 'prune', '--keep', '1'],
+          deploy,
+        ]) {
           const run = await runOpsctl(repo.dir, args, local);
           expect(run.exitCode, args.join(' ')).toBe(3);
           expect(run.envelope.error?.code, args.join(' ')).toBe('REGISTRY_UNREACHABLE');

@@ -24,7 +24,7 @@ const config = {
 describe('a DigitalOcean registry’s host comes from the environment’s settings', () => {
   it('moves only the environment whose settings name another host, with its extra CA', () => {
     const settings: Record<string, Record<string, string>> = {
-      local: { DIGITALOCEAN_REGISTRY_HOST: STAND_IN_HOST, NODE_EXTRA_CA_CERTS: '/pki/ca.crt' },
+      local: { DIGITALOCEAN_REGISTRY_HOST: STAND_IN_HOST, DIGITALOCEAN_REGISTRY_CA: '/pki/ca.crt' },
     };
     const resolved = withRegistryEndpoints(config, (env, name) => settings[env]?.[name]);
     expect(resolved.environments.local?.registry).toEqual({
@@ -34,6 +34,19 @@ describe('a DigitalOcean registry’s host comes from the environment’s settin
       caFile: '/pki/ca.crt',
     });
     expect(resolved.environments.staging?.registry).toEqual(digitalocean);
+  });
+
+  it('does not take the machine-wide NODE_EXTRA_CA_CERTS as the registry’s CA', () => {
+    // NODE_EXTRA_CA_CERTS is usually set for every process (a proxy's bundle, say); read first,
+    // it would hide the environment's own CA and the registry's certificate would not verify.
+    const settings: Record<string, string> = {
+      DIGITALOCEAN_REGISTRY_HOST: STAND_IN_HOST,
+      NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt',
+    };
+    const resolved = withRegistryEndpoints(config, (env, name) =>
+      env === 'local' ? settings[name] : undefined,
+    );
+    expect(resolved.environments.local?.registry).not.toHaveProperty('caFile');
   });
 
   it('refuses a host given with a scheme, naming the setting and the environment', () => {
