@@ -1,6 +1,15 @@
-import { dockerLogin, imagePresent, pullImage, runOnce } from './commands/docker.js';
+import { randomBytes } from 'node:crypto';
+import {
+  imagePresent,
+  makePullConfig,
+  pullImage,
+  removePullConfig,
+  runOnce,
+} from './commands/docker.js';
+import { Secret } from '../secrets/secret.js';
+import type { RegistryLogin } from '../images/registry-site.js';
 import { writeEnvFile } from './commands/env-files.js';
-import { ensureDir } from '../droplet/commands/files.js';
+import { ensureDir, writeFileAtomic } from '../droplet/commands/files.js';
 import type { HostRun, ReleaseTarget } from './host-context.js';
 import { throwIfCancelled } from './cancel.js';
 
@@ -17,13 +26,30 @@ export async function pullRelease(run: HostRun, target: ReleaseTarget): Promise<
     report(`image ${target.sha} already on the droplet`);
     return;
   }
-  if (settings.registryLogin !== undefined) {
-    const { server, username, password } = settings.registryLogin;
-    await exec.run(dockerLogin(server, username, password));
-  }
   throwIfCancelled(run.signal);
   report(`pulling ${target.sha}`);
-  await exec.run(pullImage(target.image));
+  const login = settings.registryLogin;
+  if (login === undefined) {
+    await exec.run(pullImage(target.image));
+    return;
+  }
+  // The short-lived credentials go on stdin into a config folder of this pull only: no `docker
+  // login` (whose --username, a token for DigitalOcean, would show in the process list) and
+  // nothing left in ~/.docker.
+  const configDir = `/tmp/opsctl-pull-${randomBytes(8).toString('hex')}`;
+  await exec.run(makePullConfig(configDir));
+  try {
+    await exec.run(writeFileAtomic(`${configDir}/config.json`, dockerConfig(login), '600'));
+    await exec.run(pullImage(target.image, configDir));
+  } finally {
+    await exec.run(removePullConfig(configDir), { allowFailure: true });
+  }
+}
+
+/** A Docker client config that holds one registry's credentials. */
+function dockerConfig(login: RegistryLogin): Secret {
+  const auth = Buffer.from(`${login.username}:${login.password.reveal()}`).toString('base64');
+  return new Secret(JSON.stringify({ auths: { [login.server]: { auth } } }), 'registry login');
 }
 
 /** The state directory, and the env file (root's, 0600, written atomically by the droplet's helper). */

@@ -1,17 +1,21 @@
-import type { Secret } from '../../secrets/secret.js';
 import type { RemoteCommand } from '../../exec/remote-command.js';
 import { withEnvFile } from './env-files.js';
 
 /** Docker commands run on a droplet, as argv values (Kamal's commands/app, commands/registry). */
 
-export const dockerLogin = (
-  registry: string,
-  username: string,
-  password: Secret,
-): RemoteCommand => ({
-  argv: ['docker', 'login', registry, '--username', username, '--password-stdin'],
-  stdin: password,
-  description: `log in to ${registry}`,
+/**
+ * A Docker client config folder that only one pull uses (mode 700; `mkdir` fails rather than
+ * reuse a folder someone made first): the registry login lands there, not in ~/.docker, and the
+ * folder is removed after the pull.
+ */
+export const makePullConfig = (dir: string): RemoteCommand => ({
+  argv: ['mkdir', '-m', '700', dir],
+  description: `create ${dir}`,
+});
+
+export const removePullConfig = (dir: string): RemoteCommand => ({
+  argv: ['rm', '-rf', '--', dir],
+  description: `remove ${dir}`,
 });
 
 export const imagePresent = (ref: string): RemoteCommand => ({
@@ -20,8 +24,14 @@ export const imagePresent = (ref: string): RemoteCommand => ({
   readOnly: true,
 });
 
-export const pullImage = (ref: string): RemoteCommand => ({
-  argv: ['docker', 'pull', '--quiet', ref],
+export const pullImage = (ref: string, configDir?: string): RemoteCommand => ({
+  argv: [
+    'docker',
+    ...(configDir === undefined ? [] : ['--config', configDir]),
+    'pull',
+    '--quiet',
+    ref,
+  ],
   description: `pull ${ref}`,
 });
 
