@@ -15,3 +15,8 @@ export { buildApiRelease, fakeSha } from './fixtures/api-release.js';
 export type { ApiReleaseOptions } from './fixtures/api-release.js';
 export { LOCAL_NODE_IMAGE } from './local/images.js';
 export { ownEngineArgs } from './local/droplets.js';
+export {
+  LOCAL_DROPLET_TAGS,
+  LOCAL_LOAD_BALANCER_ID,
+  LOCAL_REGISTRY_NAME,
+} from './local/cloud-api-wiring.js';
