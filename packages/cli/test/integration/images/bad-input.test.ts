@@ -149,14 +149,7 @@ describe('bad input gets a clear error, a documented exit code, and changes noth
         // The changed opsctl.yaml makes the tree dirty: build and push it as a local <sha>-dirty.
         const local = { ...env, CI: 'false' };
         await opsctlOk(repo.dir, ['build'], local);
-        // deploy reads the registry for the release's digest before it touches a droplet.
-        const deploy = ['deploy', 'local', '--sha', 'ab'.repeat(20)];
-        for (const args of [
-          ['push'],
-          ['images', 'list'],
-          ['images', 'prune', '--keep', '1'],
-          deploy,
-        ]) {
+        for (const args of [['push'], ['images', 'list'], ['images', 'prune', '--keep', '1']]) {
           const run = await runOpsctl(repo.dir, args, local);
           expect(run.exitCode, args.join(' ')).toBe(3);
           expect(run.envelope.error?.code, args.join(' ')).toBe('REGISTRY_UNREACHABLE');
@@ -164,6 +157,19 @@ describe('bad input gets a clear error, a documented exit code, and changes noth
         }
       },
     );
+    // deploy reads the registry for the release's digest before it changes anything. It runs
+    // against a copy of the environment under another name: `deploy local` would first bring
+    // up a local environment of this project's own.
+    const elsewhere = unreachable
+      .replace('defaultEnvironment: local', 'defaultEnvironment: elsewhere')
+      .replace('\n  local:\n', '\n  elsewhere:\n');
+    await withFiles({ config: () => elsewhere }, async () => {
+      const args = ['deploy', 'elsewhere', '--sha', 'ab'.repeat(20)];
+      const run = await runOpsctl(repo.dir, args, { ...env, OPSCTL_REGISTRY_PASSWORD: 'unused' });
+      expect(run.exitCode, run.stderr).toBe(3);
+      expect(run.envelope.error?.code).toBe('REGISTRY_UNREACHABLE');
+      expect(run.envelope.error?.message).toContain('registry.opsctl.local:1');
+    });
   });
 
   it('removes nothing when a droplet cannot be reached: it can neither take the environment lock there nor know what is deployed (exit 3)', async () => {
