@@ -96,6 +96,8 @@ async function restoreTest(): Promise<RunResult> {
       'ansible_user=deploy',
       '--private-key',
       join(work, 'home/.ssh/opsctl_deploy'),
+      '--ssh-common-args',
+      `-o UserKnownHostsFile='${join(work, 'home/.ssh/known_hosts')}' -o StrictHostKeyChecking=yes`,
       '-e',
       'opsctl_environment=production',
       '-e',
@@ -180,6 +182,10 @@ beforeAll(async () => {
     'ansible_user=root',
     '--private-key',
     droplet.rootKey,
+    // Only the workflow's steps learn the droplet's host key (from OPSCTL_KNOWN_HOSTS); this
+    // machine's own known_hosts is left alone.
+    '--ssh-common-args',
+    '-o UserKnownHostsFile=/dev/null',
     '-e',
     `@${vars}`,
   ]);
