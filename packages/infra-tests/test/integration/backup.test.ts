@@ -5,12 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explain, runPlaybook } from './support/ansible.js';
 import { startLocalPostgres, type LocalPostgres } from './support/local-postgres.js';
 import { startS3Server, type S3Server } from '../support/s3-server.js';
-import { runOk } from '../support/run.js';
+import { run, runOk } from '../support/run.js';
 
 const PREFIX = 'postgres/test/';
 let pg: LocalPostgres;
 let s3: S3Server;
 let work: string;
+let appPassword: string;
 
 async function playbook(
   name: 'backup.yml' | 'restore-test.yml',
@@ -46,7 +47,10 @@ async function playbook(
   );
   return runPlaybook(name, ['-i', inventory, '-e', `@${vars}`], {
     ...process.env,
-    OPSCTL_BACKUP_DATABASE_URL: pg.url('app'),
+    // As on DigitalOcean: the app user (owner of the tables, not of the database) dumps over TLS;
+    // the restore test's scratch database takes the admin.
+    OPSCTL_BACKUP_DATABASE_URL: pg.url('app', 'app'),
+    OPSCTL_RESTORE_DATABASE_URL: pg.url('postgres'),
     SPACES_ACCESS_KEY_ID: s3.accessKeyId,
     SPACES_SECRET_ACCESS_KEY: s3.secretAccessKey,
     ...env,
@@ -70,33 +74,31 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'opsctl-backup-'));
   pg = await startLocalPostgres();
   s3 = await startS3Server(['backups']);
-  await runOk(
-    'psql',
-    [
-      '-h',
-      '127.0.0.1',
-      '-p',
-      String(pg.port),
-      '-U',
-      'postgres',
-      '-X',
-      '-q',
-      '-c',
-      'CREATE DATABASE app',
-    ],
-    {
-      env: { ...process.env, PGPASSWORD: pg.password },
-    },
-  );
-  const seed = await pg.psql(
+  appPassword = await pg.createUser('app');
+  // A database the admin owns, with the grant that lets the app user create its tables in
+  // PostgreSQL 15's public schema (the managed cluster's shape).
+  for (const sql of ['CREATE DATABASE app', 'GRANT CONNECT, TEMPORARY ON DATABASE app TO app']) {
+    const made = await pg.psql('postgres', sql);
+    expect(made.code, made.stderr).toBe(0);
+  }
+  const grant = await pg.psql(
     'app',
+    'GRANT USAGE, CREATE ON SCHEMA public TO app; CREATE SCHEMA audit AUTHORIZATION app',
+  );
+  expect(grant.code, grant.stderr).toBe(0);
+  const seed = await run('psql', [
+    pg.url('app', 'app'),
+    '-X',
+    '-q',
+    '-v',
+    'ON_ERROR_STOP=1',
+    '-c',
     `CREATE TABLE items (id serial PRIMARY KEY, name text NOT NULL);
      INSERT INTO items (name) SELECT 'item ' || g FROM generate_series(1, 2500) g;
-     CREATE SCHEMA audit;
      CREATE TABLE audit."Log Entries" (id int, at timestamptz DEFAULT now());
      INSERT INTO audit."Log Entries" (id) SELECT generate_series(1, 17);
      CREATE TABLE empty_table (x int);`,
-  );
+  ]);
   expect(seed.code, seed.stderr).toBe(0);
 }, 120_000);
 
@@ -144,6 +146,7 @@ describe('backup.yml against a local PostgreSQL and a local S3 server', () => {
     const result = await playbook('backup.yml', {}, { ANSIBLE_VERBOSITY: '2' });
     expect(result.code, explain(result)).toBe(0);
     expect(result.stdout + result.stderr).not.toContain(pg.password);
+    expect(result.stdout + result.stderr).not.toContain(appPassword);
     const secret = 'S3RVER-secret-that-must-not-leak';
     const leak = await playbook(
       'backup.yml',
@@ -151,6 +154,17 @@ describe('backup.yml against a local PostgreSQL and a local S3 server', () => {
       { ANSIBLE_VERBOSITY: '2', SPACES_SECRET_ACCESS_KEY: secret },
     );
     expect(leak.stdout + leak.stderr).not.toContain(secret);
+  });
+
+  it('dumps over TLS: the server it dumps refuses a plain connection', async () => {
+    const plain = await run('psql', [
+      pg.url('app', 'app').replace('sslmode=require', 'sslmode=disable'),
+      '-X',
+      '-c',
+      'SELECT 1',
+    ]);
+    expect(plain.code).not.toBe(0);
+    expect(plain.stderr).toMatch(/no encryption|SSL off/);
   });
 
   it('refuses to start without credentials and names what is missing', async () => {
@@ -177,6 +191,13 @@ describe('restoring the backups', () => {
       "SELECT datname FROM pg_database WHERE datname LIKE 'opsctl_restore_test_%'",
     );
     expect(databases.stdout.trim()).toBe('');
+  });
+
+  it('restore-test.yml as a user that may not create databases stops before restoring and says which URL to set', async () => {
+    const result = await playbook('restore-test.yml', {}, { OPSCTL_RESTORE_DATABASE_URL: '' });
+    expect(result.code).not.toBe(0);
+    expect(result.stdout).toContain('may not create the scratch database');
+    expect(result.stdout).toContain('OPSCTL_RESTORE_DATABASE_URL');
   });
 
   it('restores the uploaded dump with pg_restore into a fresh database with the original rows', async () => {
