@@ -30,7 +30,7 @@ describe('the runbooks', () => {
       '/var/lib/opsctl/api/releases.jsonl',
       '/var/lib/opsctl/api/active.json',
       'sudo /usr/sbin/nginx -t && sudo /usr/sbin/nginx -s reload',
-      'docker pull "$IMAGE"',
+      'docker --config "$CFG" pull "$IMAGE"',
     ]) {
       expect(text, needed).toContain(needed);
     }
