@@ -17,7 +17,7 @@ const PEM = [
 
 const VALUES = {
   DATABASE_CA_CERT: PEM,
-  DATABASE_URL: 'postgresql://opsctl_api:a%2Fb@10.0.0.5:25060/opsctl?sslmode=require',
+  DATABASE_URL: 'postgresql://10.0.0.5:25060/opsctl?sslmode=require&application_name=a%2Fb',
   QUOTES: `it's "quoted" \\n not a newline`,
   SPACES: '  padded # not a comment  ',
   CRLF: 'one\r\ntwo',
