@@ -46,7 +46,7 @@ describe('opsctl secrets sync local, against the stand-ins `opsctl local up` sta
 
     const dry = await opsctl(['secrets', 'sync', 'local', '--dry-run']);
     expect(dry.exitCode).toBe(0);
-    expect(dry.stdout).toContain('0 would be created, 0 updated, 7 unchanged.');
+    expect(dry.stdout).toContain('0 would be created, 0 updated, 11 unchanged.');
   });
 
   it('leaves each droplet an env file only root reads, holding the values exactly, and an audit line without them', async () => {
