@@ -14,7 +14,7 @@ try {
     name: 'api-migrate',
     secretEnvNames: config.SECRET_ENV_NAMES,
   });
-  const pool = createPool(config.DATABASE_URL, logger);
+  const pool = createPool(config.DATABASE_URL, logger, config.DATABASE_CA_CERT);
   try {
     const result = await runMigrations(pool, migrations, logger);
     logger.info(

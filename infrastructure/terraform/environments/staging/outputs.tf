@@ -46,6 +46,18 @@ output "admin_database_url" {
   sensitive   = true
 }
 
+output "database_ca_cert" {
+  description = "CA certificate of the PostgreSQL cluster (PEM): the droplets' DATABASE_CA_CERT. Public."
+  value       = module.database.database_ca_cert
+  sensitive   = false
+}
+
+output "redis_ca_cert" {
+  description = "CA certificate of the cache cluster (PEM): the droplets' REDIS_CA_CERT. Public."
+  value       = module.database.redis_ca_cert
+  sensitive   = false
+}
+
 output "redis_url" {
   description = "Cache connection string (VPC, TLS)."
   value       = module.database.redis_url

@@ -68,3 +68,13 @@ resource "digitalocean_database_firewall" "cache" {
     value = var.trusted_droplet_tag
   }
 }
+
+# Each cluster's server certificate comes from a CA of its own (per cluster), not a public one:
+# clients verify the servers against it. A CA certificate is public, not a secret.
+data "digitalocean_database_ca" "postgres" {
+  cluster_id = digitalocean_database_cluster.postgres.id
+}
+
+data "digitalocean_database_ca" "cache" {
+  cluster_id = digitalocean_database_cluster.cache.id
+}

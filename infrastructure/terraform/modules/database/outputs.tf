@@ -25,6 +25,12 @@ output "admin_database_url" {
   sensitive   = true
 }
 
+output "database_ca_cert" {
+  description = "PEM CA certificate of the PostgreSQL cluster, which the API verifies the server against (DATABASE_CA_CERT). Public."
+  value       = data.digitalocean_database_ca.postgres.certificate
+  sensitive   = false
+}
+
 output "cache_urn" {
   description = "URN of the cache cluster, for the DigitalOcean project."
   value       = digitalocean_database_cluster.cache.urn
@@ -34,4 +40,10 @@ output "redis_url" {
   description = "Connection string of the cache over the VPC (rediss://, TLS)."
   value       = digitalocean_database_cluster.cache.private_uri
   sensitive   = true
+}
+
+output "redis_ca_cert" {
+  description = "PEM CA certificate of the cache cluster, which the API verifies the server against (REDIS_CA_CERT). Public."
+  value       = data.digitalocean_database_ca.cache.certificate
+  sensitive   = false
 }

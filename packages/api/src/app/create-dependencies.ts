@@ -27,8 +27,8 @@ export function createDependencies(
     context,
     ...(logDestination ? { destination: logDestination } : {}),
   });
-  const pool = createPool(config.DATABASE_URL, logger);
-  const redis = createRedis(config.REDIS_URL, logger);
+  const pool = createPool(config.DATABASE_URL, logger, config.DATABASE_CA_CERT);
+  const redis = createRedis(config.REDIS_URL, logger, config.REDIS_CA_CERT);
   const monitor = new HealthMonitor({
     timeoutMs: config.HEALTH_CHECK_TIMEOUT_MS,
     onStateChange: (name, state, error) => {

@@ -30,6 +30,17 @@ const oneOf = <const T extends readonly [string, ...string[]]>(values: T, fallba
     z.enum(values, { error: `must be one of: ${values.join(', ')}` }).default(fallback),
   );
 
+/** A PEM certificate (a managed database's CA); optional, and never quoted in messages. */
+const optionalPem = z.preprocess(
+  unsetIfEmpty,
+  z
+    .string()
+    .refine((value) => value.includes('-----BEGIN CERTIFICATE-----'), {
+      error: 'must be a PEM certificate (-----BEGIN CERTIFICATE----- ...)',
+    })
+    .optional(),
+);
+
 const optionalText = (fallback: string) => z.preprocess(unsetIfEmpty, z.string().default(fallback));
 
 /**
@@ -44,7 +55,11 @@ export const configSchema = z.object({
     ['postgres:', 'postgresql:'],
     'postgres://user:password@host:5432/db',
   ),
+  /** The PostgreSQL cluster's CA (Terraform's digitalocean_database_ca); TLS verified against it. */
+  DATABASE_CA_CERT: optionalPem,
   REDIS_URL: connectionUrl(['redis:', 'rediss:'], 'redis://host:6379/0'),
+  /** The Valkey/Redis cluster's CA, for a rediss:// REDIS_URL. */
+  REDIS_CA_CERT: optionalPem,
   LOG_LEVEL: oneOf(['error', 'warn', 'info', 'debug'], 'info'),
   HEALTH_CHECK_TIMEOUT_MS: wholeNumber(100, 60_000, 2000),
   SHUTDOWN_DRAIN_DELAY_MS: wholeNumber(0, 60_000, 5000),
@@ -78,6 +93,7 @@ export type Config = z.infer<typeof configSchema>;
 /** What `dist/migrate.js` needs: only the database, so a deploy pre-step needs no Redis. */
 export const migrateConfigSchema = configSchema.pick({
   DATABASE_URL: true,
+  DATABASE_CA_CERT: true,
   LOG_LEVEL: true,
   SECRET_ENV_NAMES: true,
 });

@@ -50,6 +50,7 @@ export async function ensureLocalEnvironment(
     'OPSCTL_REGISTRY_PASSWORD',
     'DIGITALOCEAN_TOKEN',
     'DATABASE_URL',
+    'OPSCTL_ADMIN_DATABASE_URL',
     'REDIS_URL',
     'OPSCTL_GITHUB_TOKEN',
     'OPSCTL_VERCEL_TOKEN',

@@ -122,6 +122,8 @@ beforeAll(async () => {
     OPSCTL_REGISTRY_PASSWORD: secret('OPSCTL_REGISTRY_PASSWORD'),
     DATABASE_URL: secret('DATABASE_URL'),
     REDIS_URL: secret('REDIS_URL'),
+    DATABASE_CA_CERT: secret('DATABASE_CA_CERT'),
+    REDIS_CA_CERT: secret('REDIS_CA_CERT'),
   });
   const releases = (async () => {
     for (const sha of [firstSha, secondSha])

@@ -20,9 +20,10 @@ async function playbooks(): Promise<string[]> {
 const ANSIBLE_RUNS = { timeout: 300_000 };
 
 describe('the Ansible playbooks', () => {
-  it('are the four the runbooks name', async () => {
+  it('are the five the runbooks name', async () => {
     expect(await playbooks()).toEqual([
       'backup.yml',
+      'database-grants.yml',
       'restore-test.yml',
       'setup-api.yml',
       'update-api.yml',

@@ -28,6 +28,14 @@ describe('the Ansible inventories agree with the Terraform environments', () => 
     }
   });
 
+  it('grant the database user Terraform creates, in the database it creates', async () => {
+    const defaults = await yamlFile('roles/pg_app_grants/defaults/main.yml');
+    for (const env of tree.environments) {
+      expect(defaults.grants_database, env.name).toBe(env.tfvars.database_name);
+      expect(defaults.grants_app_user, env.name).toBe(env.tfvars.database_user);
+    }
+  });
+
   it('let HTTP in from the VPC the load balancer lives in', async () => {
     for (const env of tree.environments) {
       const vars = await yamlFile(`inventory/group_vars/${env.name}.yml`);

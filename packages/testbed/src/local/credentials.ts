@@ -14,10 +14,15 @@ const credentialsSchema = z.object({
   vercelToken: z.string(),
   /** Added later than the rest: a state dir made before it gets one on its next use. */
   fingerprintKey: z.string().optional(),
+  /** The database's owner (DigitalOcean's doadmin); added later, like fingerprintKey. */
+  doadminPassword: z.string().optional(),
 });
 
 /** Passwords and tokens of the local environment: made once, kept 0600 in the state dir. */
-export type LocalCredentials = z.infer<typeof credentialsSchema> & { fingerprintKey: string };
+export type LocalCredentials = z.infer<typeof credentialsSchema> & {
+  fingerprintKey: string;
+  doadminPassword: string;
+};
 
 const token = (bytes: number): string => randomBytes(bytes).toString('base64url');
 
@@ -26,9 +31,14 @@ export async function ensureCredentials(stateDir: string): Promise<LocalCredenti
   await mkdir(stateDir, { recursive: true, mode: 0o700 });
   if (existsSync(file)) {
     const known = credentialsSchema.parse(JSON.parse(await readFile(file, 'utf8')));
-    if (known.fingerprintKey !== undefined)
-      return { ...known, fingerprintKey: known.fingerprintKey };
-    const completed = { ...known, fingerprintKey: token(32) };
+    const { fingerprintKey, doadminPassword } = known;
+    if (fingerprintKey !== undefined && doadminPassword !== undefined)
+      return { ...known, fingerprintKey, doadminPassword };
+    const completed = {
+      ...known,
+      fingerprintKey: fingerprintKey ?? token(32),
+      doadminPassword: doadminPassword ?? token(18),
+    };
     await writeFile(file, JSON.stringify(completed, null, 2), { mode: 0o600 });
     return completed;
   }
@@ -41,6 +51,7 @@ export async function ensureCredentials(stateDir: string): Promise<LocalCredenti
     githubToken: `ghp_${token(27)}`,
     vercelToken: token(24),
     fingerprintKey: token(32),
+    doadminPassword: token(18),
   };
   await writeFile(file, JSON.stringify(made, null, 2), { mode: 0o600 });
   return made;

@@ -1,5 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { ensureCredentials } from './credentials.js';
 import { docker, labelled } from './docker-cli.js';
@@ -45,20 +44,6 @@ async function context(
   return { layout, stateDir, keys, credentials, imagesDir: IMAGES_DIR, log };
 }
 
-/** Secrets the datastores read from files, so no password shows in a process list. */
-async function writeDatastoreSecrets(ctx: LocalContext): Promise<void> {
-  const dir = join(ctx.stateDir, 'secrets');
-  await mkdir(dir, { recursive: true, mode: 0o755 });
-  await writeFile(join(dir, 'postgres-password'), ctx.credentials.postgresPassword, {
-    mode: 0o644,
-  });
-  await writeFile(
-    join(dir, 'redis.conf'),
-    `bind 0.0.0.0\nprotected-mode no\nrequirepass ${ctx.credentials.redisPassword}\nsave ""\n`,
-    { mode: 0o644 },
-  );
-}
-
 /**
  * Brings the local environment up: droplets, registry, load balancer, datastores and the cloud API
  * stand-ins. If it is already up with the same droplet count it is left as it is; stale remains of
@@ -102,7 +87,6 @@ export async function up(opts: UpOptions): Promise<LocalStatus> {
   });
   log('building images (cached after the first run)');
   await ensureImages(ctx.imagesDir, log);
-  await writeDatastoreSecrets(ctx);
   await docker(['network', 'create', '--label', ctx.layout.label, ctx.layout.network]);
   log(`starting registry, PostgreSQL, Redis and ${count} droplet(s)`);
   await Promise.all([

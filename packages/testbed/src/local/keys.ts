@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import type { LocalLayout } from './layout.js';
+import { ensureCa, issueServerCertificate } from './pki.js';
 
 /** Paths of the key material of the local environment, all under the state dir. */
 export interface KeyPaths {
@@ -63,55 +64,13 @@ export async function ensureSshKeys(stateDir: string, layout: LocalLayout): Prom
 export async function ensureRegistryTls(stateDir: string, layout: LocalLayout): Promise<KeyPaths> {
   const paths = keyPaths(stateDir);
   if (existsSync(paths.registryCert)) return paths;
-  const pki = join(stateDir, 'pki');
-  await mkdir(pki, { recursive: true, mode: 0o700 });
-  const caKey = join(pki, 'ca.key');
-  await execa('openssl', [
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-days',
-    '825',
-    '-subj',
-    '/CN=opsctl local CA',
-    '-keyout',
-    caKey,
-    '-out',
-    paths.caCert,
-  ]);
-  const csr = join(pki, 'registry.csr');
-  await execa('openssl', [
-    'req',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-subj',
-    `/CN=${layout.registryHost}`,
-    '-keyout',
-    paths.registryKey,
-    '-out',
-    csr,
-  ]);
-  const ext = join(pki, 'registry.ext');
-  await writeFile(ext, `subjectAltName=DNS:${layout.registryHost},DNS:localhost,IP:127.0.0.1\n`);
-  await execa('openssl', [
-    'x509',
-    '-req',
-    '-in',
-    csr,
-    '-CA',
-    paths.caCert,
-    '-CAkey',
-    caKey,
-    '-CAcreateserial',
-    '-days',
-    '825',
-    '-extfile',
-    ext,
-    '-out',
-    paths.registryCert,
-  ]);
+  const ca = { cert: paths.caCert, key: join(stateDir, 'pki', 'ca.key') };
+  await ensureCa(ca, 'opsctl local CA');
+  await issueServerCertificate(ca, {
+    cert: paths.registryCert,
+    key: paths.registryKey,
+    commonName: layout.registryHost,
+    altNames: [`DNS:${layout.registryHost}`, 'DNS:localhost', 'IP:127.0.0.1'],
+  });
   return paths;
 }

@@ -1,6 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import { ensureCredentials } from './credentials.js';
+import { POSTGRES_PORT, REDIS_PORT, postgresFiles, redisFiles } from './datastore-files.js';
 import {
   DATABASE_NAME,
+  DATABASE_OWNER,
   DATABASE_USER,
   networkAddress,
   postgresContainer,
@@ -32,10 +35,12 @@ export async function localEnvironmentVariables(stateDir: string): Promise<Recor
     imagesDir: '',
     log: () => undefined,
   };
-  const [pg, redis, cloud] = await Promise.all([
+  const [pg, redis, cloud, postgresCa, redisCa] = await Promise.all([
     networkAddress(ctx, postgresContainer(ctx)),
     networkAddress(ctx, redisContainer(ctx)),
     readCloudApis(stateDir),
+    readFile(postgresFiles(stateDir).ca.cert, 'utf8'),
+    readFile(redisFiles(stateDir).ca.cert, 'utf8'),
   ]);
   const password = encodeURIComponent(credentials.postgresPassword);
   return {
@@ -55,7 +60,13 @@ export async function localEnvironmentVariables(stateDir: string): Promise<Recor
     OPSCTL_VERCEL_API_URL: cloud?.vercelApi ?? '',
     OPSCTL_VERCEL_TOKEN: credentials.vercelToken,
     OPSCTL_FINGERPRINT_KEY: credentials.fingerprintKey,
-    DATABASE_URL: `postgres://${DATABASE_USER}:${password}@${pg}:5432/${DATABASE_NAME}`,
-    REDIS_URL: `redis://:${encodeURIComponent(credentials.redisPassword)}@${redis}:6379`,
+    // As Terraform's outputs give them for a managed cluster, and with the clusters' CAs (as
+    // the digitalocean_database_ca data source gives them), delivered to the droplets alike.
+    DATABASE_URL: `postgresql://${DATABASE_USER}:${password}@${pg}:${POSTGRES_PORT}/${DATABASE_NAME}?sslmode=require`,
+    REDIS_URL: `rediss://default:${encodeURIComponent(credentials.redisPassword)}@${redis}:${REDIS_PORT}`,
+    // The owner's, as Terraform's admin_database_url: for the grants and backup playbooks.
+    OPSCTL_ADMIN_DATABASE_URL: `postgresql://${DATABASE_OWNER}:${encodeURIComponent(credentials.doadminPassword)}@${pg}:${POSTGRES_PORT}/defaultdb?sslmode=require`,
+    DATABASE_CA_CERT: postgresCa,
+    REDIS_CA_CERT: redisCa,
   };
 }

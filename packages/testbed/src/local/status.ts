@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { postgresFiles } from './datastore-files.js';
 import { docker } from './docker-cli.js';
 import { localLayout } from './layout.js';
 import { backendStates } from './load-balancer.js';
@@ -52,9 +54,16 @@ export async function localStatus(stateDir: string): Promise<LocalStatus> {
   const up = state !== undefined;
   // An environment started by an older version lacks later stand-ins: `up` starts it afresh.
   const allStandIns = cloud?.githubApi !== undefined && cloud.vercelApi !== undefined;
+  // Likewise one whose PostgreSQL predates TLS (it has no server certificate).
+  const managedLike = existsSync(postgresFiles(stateDir).serverCert);
   return {
     up,
-    healthy: up && doApiRunning && allStandIns && droplets.every((d) => d.state === 'running'),
+    healthy:
+      up &&
+      doApiRunning &&
+      allStandIns &&
+      managedLike &&
+      droplets.every((d) => d.state === 'running'),
     loadBalancer: {
       url: `http://127.0.0.1:${layout.loadBalancerPort}`,
       statsUrl: `http://127.0.0.1:${layout.loadBalancerStatsPort}/stats`,

@@ -23,6 +23,8 @@ environments:
     secrets:
       - { name: DATABASE_URL, targets: [droplets] }
       - { name: REDIS_URL, targets: [droplets] }
+      - { name: DATABASE_CA_CERT, targets: [droplets] }
+      - { name: REDIS_CA_CERT, targets: [droplets] }
       - { name: RESTART_PROBE, targets: [droplets] }`,
     'RESTART_PROBE=first-probe-value\n',
   );

@@ -80,6 +80,8 @@ environments:
     secrets:
       - { name: DATABASE_URL, targets: [droplets] }
       - { name: REDIS_URL, targets: [droplets] }
+      - { name: DATABASE_CA_CERT, targets: [droplets] }
+      - { name: REDIS_CA_CERT, targets: [droplets] }
       - name: SENTINEL_PLAIN
         targets:
           - droplets

@@ -23,9 +23,13 @@ describe('opsctl secrets sync local, against the stand-ins `opsctl local up` sta
         .map((r) => `${r.secret} ${r.target}`)
         .sort(),
     ).toEqual([
+      'DATABASE_CA_CERT droplet-1:api',
+      'DATABASE_CA_CERT droplet-2:api',
       'DATABASE_URL droplet-1:api',
       'DATABASE_URL droplet-2:api',
       'DATABASE_URL github:opsctl-local/opsctl (environment local)',
+      'REDIS_CA_CERT droplet-1:api',
+      'REDIS_CA_CERT droplet-2:api',
       'REDIS_URL droplet-1:api',
       'REDIS_URL droplet-2:api',
       'REDIS_URL vercel:opsctl-web (development)',
@@ -42,7 +46,7 @@ describe('opsctl secrets sync local, against the stand-ins `opsctl local up` sta
 
     const dry = await opsctl(['secrets', 'sync', 'local', '--dry-run']);
     expect(dry.exitCode).toBe(0);
-    expect(dry.stdout).toContain('0 would be created, 0 updated, 7 unchanged.');
+    expect(dry.stdout).toContain('0 would be created, 0 updated, 11 unchanged.');
   });
 
   it('leaves each droplet an env file only root reads, holding the values exactly, and an audit line without them', async () => {
@@ -76,7 +80,7 @@ describe('opsctl secrets sync local, against the stand-ins `opsctl local up` sta
       expect(value).toBe(expected);
       const audit = await onDroplet(container, 'tail -n 1 /var/log/opsctl/secrets-audit.log');
       expect(audit).toMatch(
-        /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ user=deploy file=api\.env changed secrets sync by \S+@\S+: created=DATABASE_URL,REDIS_URL updated=-\n$/,
+        /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ user=deploy file=api\.env changed secrets sync by \S+@\S+: created=(?:(?:DATABASE_URL|REDIS_URL|DATABASE_CA_CERT|REDIS_CA_CERT),?){4} updated=-\n$/,
       );
       expect(audit).not.toContain(expected);
     }

@@ -12,6 +12,15 @@ export interface DeploySecrets {
   OPSCTL_REGISTRY_PASSWORD: string;
   DATABASE_URL: string;
   REDIS_URL: string;
+  /** The datastores' CAs (PEM, several lines). */
+  DATABASE_CA_CERT: string;
+  REDIS_CA_CERT: string;
+}
+
+/** A `.env` line whose value may span lines (a PEM): single quotes keep every character. */
+function dotEnvLine(name: string, value: string): string {
+  if (value.includes("'")) throw new TypeError(`${name} holds a single quote`);
+  return `${name}='${value}'\n`;
 }
 
 /**
@@ -30,7 +39,7 @@ export async function writeDeployConfig(
   await writeFile(
     join(dir, `.env.${PROVISIONED_ENV}`),
     Object.entries(secrets)
-      .map(([name, value]) => `${name}=${String(value)}\n`)
+      .map(([name, value]) => dotEnvLine(name, String(value)))
       .join(''),
     { mode: 0o600 },
   );
@@ -72,6 +81,8 @@ export async function writeDeployConfig(
         secrets: [
           { name: 'DATABASE_URL', targets: ['droplets'] },
           { name: 'REDIS_URL', targets: ['droplets'] },
+          { name: 'DATABASE_CA_CERT', targets: ['droplets'] },
+          { name: 'REDIS_CA_CERT', targets: ['droplets'] },
         ],
       },
     },

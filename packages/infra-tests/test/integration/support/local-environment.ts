@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { localEnvironmentVariables } from '@opsctl/testbed';
 import { repoRoot } from '../../support/paths.js';
 import { opsctl } from './opsctl-cli.js';
 
@@ -40,13 +40,10 @@ export async function useLocalEnvironment(): Promise<LocalEnvironment> {
   };
 }
 
-/** The values `opsctl local up` wrote to .env.local (registry password, database, Redis). */
+/**
+ * The values `opsctl local up` writes to .env.local (registry password, database, Redis and their
+ * CAs), from the testbed that makes them rather than by reading the file again.
+ */
 export async function localDotEnv(): Promise<Map<string, string>> {
-  const text = await readFile(join(repoRoot, '.env.local'), 'utf8');
-  const values = new Map<string, string>();
-  for (const line of text.split('\n')) {
-    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line.trim());
-    if (match?.[1] !== undefined && match[2] !== undefined) values.set(match[1], match[2]);
-  }
-  return values;
+  return new Map(Object.entries(await localEnvironmentVariables(join(repoRoot, '.opsctl/local'))));
 }

@@ -1,0 +1,11 @@
+-- The application user's grants in the application database, applied by the database's owner
+-- (doadmin on DigitalOcean). Run with psql, which sets :"app_user":
+--   psql -v ON_ERROR_STOP=1 -v app_user=<user> -f app-grants.sql "<owner's URL to the database>"
+-- Applied by playbooks/database-grants.yml for the cloud environments and by `opsctl local up`
+-- for the local one, from this file alone. Granting again changes nothing.
+--
+-- PostgreSQL 15 lets only the owner of schema public (the database's owner) create in it, and
+-- the user digitalocean_database_user makes owns nothing, so without this the first migration's
+-- CREATE TABLE is refused. The migrations then run as the application user and it owns the
+-- tables it creates, so no grant on tables is needed.
+GRANT USAGE, CREATE ON SCHEMA public TO :"app_user";
