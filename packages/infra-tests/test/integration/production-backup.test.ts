@@ -141,9 +141,11 @@ beforeAll(async () => {
   const value = (name: string): string | undefined => env.get(name);
   databaseUrl = value('DATABASE_URL') ?? '';
   if (databaseUrl === '') throw new Error('.env.local has no DATABASE_URL; run opsctl local up');
-  // restore-test.yml creates a scratch database: that takes the cluster's admin where the local
-  // environment names one, else the service's own user.
-  restoreUrl = value('DATABASE_ADMIN_URL') ?? databaseUrl;
+  // restore-test.yml creates a scratch database: that takes the cluster's admin (doadmin), as
+  // the app user may not create databases on a managed cluster (nor in the local environment).
+  restoreUrl = value('OPSCTL_ADMIN_DATABASE_URL') ?? '';
+  if (restoreUrl === '')
+    throw new Error('.env.local has no OPSCTL_ADMIN_DATABASE_URL; run opsctl local up');
   work = await mkdtemp(join(tmpdir(), 'opsctl-production-backup-'));
 
   await buildBareImage();
