@@ -34,6 +34,11 @@ export interface CommandContext {
    */
   config(): Promise<LoadedConfig>;
   /**
+   * Forgets the cached config, so the next {@link config} reads opsctl.yaml and the settings beside
+   * it again: after `.env.<environment>` was (re)written, e.g. by bringing the local environment up.
+   */
+  reloadConfig(): void;
+  /**
    * The environment this command acts on: its argument, else OPSCTL_ENV, else
    * `defaultEnvironment`. Throws `ENVIRONMENT_NOT_SET` / `ENVIRONMENT_UNKNOWN`.
    */

@@ -84,6 +84,9 @@ export function createCommandContext(options: CommandContextOptions): CommandCon
       ...options.executors,
     }),
     config,
+    reloadConfig: () => {
+      loading = undefined;
+    },
     environment: async () => {
       const { config: loaded } = await config();
       return selectEnvironment(loaded, options.environmentArgument, options.env.OPSCTL_ENV);

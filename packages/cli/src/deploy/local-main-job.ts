@@ -27,6 +27,9 @@ export async function prepareLocalDeploy(
       : 'bringing the local environment up (first time: builds its images, a few minutes)',
   );
   await ensureLocalEnvironment(context, current.up ? current.droplets.length : 2);
+  // Bringing it up (re)writes .env.local, whose endpoints (the API stand-in's port, the registry's
+  // host) the config read before did not see.
+  context.reloadConfig();
   if (sha !== undefined || context.dryRun) return sha;
   context.logger.info('building and pushing the image of HEAD');
   const built = await build(context, {

@@ -37,6 +37,24 @@ describe('createCommandContext', () => {
     expect(await ctx.config()).toBe(first);
   });
 
+  it('reads the settings beside it again after reloadConfig, as after local up rewrote them', async () => {
+    const { ctx } = context();
+    const withDigitalOcean = MINIMAL_CONFIG.replace(
+      '    ssh:\n',
+      '    registry:\n      digitalocean: shop-registry\n    ssh:\n',
+    );
+    await writeFile(join(dir, 'opsctl.yaml'), withDigitalOcean);
+    const registry = async () => (await ctx.config()).config.environments.staging?.registry;
+    expect((await registry())?.server).toBe('registry.digitalocean.com');
+    await writeFile(join(dir, '.env.staging'), 'DIGITALOCEAN_REGISTRY_HOST=registry.test:5443\n');
+    expect((await registry())?.server).toBe('registry.digitalocean.com');
+    ctx.reloadConfig();
+    expect(await registry()).toMatchObject({
+      server: 'registry.test:5443',
+      prefix: 'registry.test:5443/shop-registry',
+    });
+  });
+
   it('throws CONFIG_INVALID listing the problems when the file is invalid', async () => {
     await writeFile(
       join(dir, 'opsctl.yaml'),
