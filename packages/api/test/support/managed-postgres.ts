@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { waitUntil } from '@opsctl/health-kit/testing';
 import { run, startProcess, type RunningProcess } from './child-process.js';
 import { freePort } from './free-port.js';
+import { postgresUser } from './postgres-server.js';
 import type { PrivateCa } from './private-ca.js';
 
 const BIN = '/usr/lib/postgresql/15/bin';
@@ -108,13 +109,4 @@ export async function startManagedPostgres(ca: PrivateCa): Promise<ManagedPostgr
       await rm(dir, { recursive: true, force: true });
     },
   };
-}
-
-async function postgresUser(): Promise<{ uid: number; gid: number } | undefined> {
-  if (process.getuid?.() !== 0) return undefined;
-  const [uid, gid] = await Promise.all([
-    run('id', ['-u', 'postgres']),
-    run('id', ['-g', 'postgres']),
-  ]);
-  return { uid: Number(uid.trim()), gid: Number(gid.trim()) };
 }

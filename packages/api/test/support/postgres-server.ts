@@ -128,7 +128,8 @@ export async function startPostgres(password = 'pg-test-password-31'): Promise<P
   };
 }
 
-async function postgresUser(): Promise<{ uid: number; gid: number } | undefined> {
+/** The `postgres` account to run the server as when the tests run as root (initdb refuses root). */
+export async function postgresUser(): Promise<{ uid: number; gid: number } | undefined> {
   if (process.getuid?.() !== 0) return undefined;
   const [uid, gid] = await Promise.all([
     run('id', ['-u', 'postgres']),
