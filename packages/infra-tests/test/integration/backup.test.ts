@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { explain, runPlaybook } from './support/ansible.js';
+import { explain, localhostInventory, runPlaybook } from './support/ansible.js';
 import { startLocalPostgres, type LocalPostgres } from './support/local-postgres.js';
 import { startS3Server, type S3Server } from '../support/s3-server.js';
 import { run, runOk } from '../support/run.js';
@@ -18,21 +18,8 @@ async function playbook(
   extra: Record<string, unknown> = {},
   env: Record<string, string> = {},
 ) {
-  const inventory = join(work, 'inventory.json');
   // The playbooks run on the control machine itself, as they would on an API droplet.
-  await writeFile(
-    inventory,
-    JSON.stringify({
-      api: {
-        hosts: {
-          localhost: {
-            ansible_connection: 'local',
-            ansible_python_interpreter: '/usr/bin/python3',
-          },
-        },
-      },
-    }),
-  );
+  const inventory = await localhostInventory(work);
   const vars = join(work, 'vars.json');
   await writeFile(
     vars,

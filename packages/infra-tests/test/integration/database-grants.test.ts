@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { explain, runPlaybook } from './support/ansible.js';
+import { explain, localhostInventory, runPlaybook } from './support/ansible.js';
 import {
   localDotEnv,
   useLocalEnvironment,
@@ -60,21 +60,8 @@ function grantTask(stdout: string): string | undefined {
 }
 
 async function grants(extra: Record<string, string> = {}) {
-  const inventory = join(workDir(), 'inventory.json');
   // On the control machine itself, as on the first API droplet (inside the database firewall).
-  await writeFile(
-    inventory,
-    JSON.stringify({
-      api: {
-        hosts: {
-          localhost: {
-            ansible_connection: 'local',
-            ansible_python_interpreter: '/usr/bin/python3',
-          },
-        },
-      },
-    }),
-  );
+  const inventory = await localhostInventory(workDir());
   return runPlaybook(
     'database-grants.yml',
     ['-i', inventory, '-e', `grants_database=${DATABASE}`, '-e', 'grants_install_packages=false'],

@@ -1,9 +1,22 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { ansibleDir } from '../../support/paths.js';
 import { run, type RunResult } from '../../support/run.js';
 
 export interface PlaybookRun extends RunResult {
   /** Per host: ok, changed, unreachable, failed, skipped, rescued, ignored. */
   recap: Map<string, Record<string, number>>;
+}
+
+/**
+ * Writes an inventory into `dir` whose `api` group is this machine itself, so a playbook meant for
+ * the first API droplet runs here. Returns its path.
+ */
+export async function localhostInventory(dir: string): Promise<string> {
+  const inventory = join(dir, 'inventory.json');
+  const localhost = { ansible_connection: 'local', ansible_python_interpreter: '/usr/bin/python3' };
+  await writeFile(inventory, JSON.stringify({ api: { hosts: { localhost } } }));
+  return inventory;
 }
 
 /** Runs a playbook from infrastructure/ansible (so its ansible.cfg and roles apply). */
