@@ -64,3 +64,14 @@ export { renderTable, type TableColumn } from './output/table.js';
 export type { SuccessEnvelope, FailureEnvelope, JsonEnvelope } from './output/json-envelope.js';
 export { chooseRenderer, type ProgressRenderer } from './progress/choose-renderer.js';
 export type { Progress, TaskListOptions } from './progress/progress.js';
+
+// For plugins (@opsctl/plugin-local): their commands extend the same base, and the local
+// environment answers the core's hook before `deploy local`.
+export { BaseCommand, type CommandFlags, type CommandArgs } from './base-command.js';
+export {
+  LOCAL_ENVIRONMENT,
+  LOCAL_ENVIRONMENT_HOOK,
+  LOCAL_PLUGIN,
+  type LocalEnvironmentHookOptions,
+  type LocalEnvironmentReady,
+} from './plugins/local-environment.js';
