@@ -1,4 +1,5 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 
@@ -11,9 +12,29 @@ export const RELEASE_PACKAGES = {
 export type ReleaseTarballs = Record<keyof typeof RELEASE_PACKAGES, string>;
 
 /**
+ * Leaves in the packed package.json only what an install reads: devDependencies (which would
+ * name this workspace's test tooling, @opsctl/testbed among it) and scripts go.
+ */
+async function keepRuntimeFields(tarball: string): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'opsctl-pack-'));
+  try {
+    await execa('tar', ['-xzf', tarball, '-C', dir]);
+    const file = join(dir, 'package', 'package.json');
+    const pjson = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    delete pjson.devDependencies;
+    delete pjson.scripts;
+    await writeFile(file, `${JSON.stringify(pjson, null, 2)}\n`);
+    await execa('tar', ['-czf', tarball, '-C', dir, 'package']);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
  * Builds @opsctl/cli and @opsctl/plugin-local (dist and oclif manifest) and packs each into a
  * tarball in `outDir`. `pnpm pack` writes the package.json that npm installs: workspace: ranges
- * become the versions they stand for, and only the `files` of each package go in.
+ * become the versions they stand for, and only the `files` of each package go in; then only its
+ * runtime fields are kept.
  */
 export async function packRelease(repoRoot: string, outDir: string): Promise<ReleaseTarballs> {
   await mkdir(outDir, { recursive: true });
@@ -30,6 +51,7 @@ export async function packRelease(repoRoot: string, outDir: string): Promise<Rel
     const tarball = stdout.trim().split('\n').at(-1)?.trim() ?? '';
     if (!tarball.endsWith('.tgz'))
       throw new Error(`pnpm pack in ${dir} printed no tarball:\n${stdout}`);
+    await keepRuntimeFields(tarball);
     return tarball;
   };
   return { cli: await packed(RELEASE_PACKAGES.cli), plugin: await packed(RELEASE_PACKAGES.plugin) };

@@ -59,7 +59,9 @@ describe('the packed @opsctl/cli', () => {
       engines: { node: string };
     };
     expect(stdout).not.toContain('workspace:');
-    expect(Object.keys(pjson.dependencies)).not.toContain('@opsctl/testbed');
+    expect(stdout).not.toContain('@opsctl/testbed');
+    expect(Object.keys(pjson)).not.toContain('devDependencies');
+    expect(Object.keys(pjson.dependencies)).toContain('@oclif/core');
     expect(pjson.engines.node).toBe('^22.12.0 || ^24.0.0');
     const { stdout: files } = await execa('tar', ['-tzf', tarballs.cli]);
     expect(files.split('\n')).toContain('package/oclif.manifest.json');
