@@ -24,6 +24,8 @@ export { toOpsctlError } from './errors/to-opsctl-error.js';
 
 export { Secret, REDACTED, isSecret } from './secrets/secret.js';
 export { Redactor, MIN_MASKED_LENGTH } from './secrets/redactor.js';
+// The format of .env.local: the local plugin writes it, the core reads it.
+export { parseDotenv } from './secrets/values/dotenv.js';
 
 export { loadConfig, findConfigFile, CONFIG_FILE_NAME } from './config/load-config.js';
 export { parseConfigText, type ConfigLoadResult } from './config/parse-config.js';
@@ -64,3 +66,14 @@ export { renderTable, type TableColumn } from './output/table.js';
 export type { SuccessEnvelope, FailureEnvelope, JsonEnvelope } from './output/json-envelope.js';
 export { chooseRenderer, type ProgressRenderer } from './progress/choose-renderer.js';
 export type { Progress, TaskListOptions } from './progress/progress.js';
+
+// For plugins (@opsctl/plugin-local): their commands extend the same base, and the local
+// environment answers the core's hook before `deploy local`.
+export { BaseCommand, type CommandFlags, type CommandArgs } from './base-command.js';
+export {
+  LOCAL_ENVIRONMENT,
+  LOCAL_ENVIRONMENT_HOOK,
+  LOCAL_PLUGIN,
+  type LocalEnvironmentHookOptions,
+  type LocalEnvironmentReady,
+} from './plugins/local-environment.js';

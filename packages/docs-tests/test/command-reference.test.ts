@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseManifest } from '../src/manifest/load-manifest.js';
+import { parseManifest, sortedCommands } from '../src/manifest/load-manifest.js';
 import {
   renderCommandReference,
   replaceBetweenMarkers,
@@ -18,9 +18,13 @@ describe('the command reference', () => {
 
   it('lists every command with its flags, their environment variables and the --no- form where there is one', () => {
     const text = renderCommandReference(manifest);
-    for (const command of Object.values(manifest.commands)) {
+    for (const command of sortedCommands(manifest)) {
       expect(text).toContain(`## \`opsctl ${command.id.replaceAll(':', ' ')}\``);
     }
+    // The local environment's commands come from its plugin, which this checkout runs with.
+    expect(text).toContain('## `opsctl local up`');
+    // oclif documents its own `plugins` commands; the reference covers opsctl's.
+    expect(text).not.toContain('## `opsctl plugins');
     expect(text).toContain('| `--[no-]auto-rollback` |  | `OPSCTL_AUTO_ROLLBACK` |');
     expect(text).toContain('| `-o, --output <value>` |');
   });

@@ -17,10 +17,8 @@ describe('opsctl as the workflow calls it', () => {
     findInvocations(s.run).map((i) => ({ ...i, where: s.where })),
   );
 
-  it('calls opsctl one way, from the built checkout, for build, push, secrets sync, deploy and rollback', () => {
-    expect(new Set(calls.map((c) => c.launcher))).toEqual(
-      new Set(['node packages/cli/bin/run.js']),
-    );
+  it('calls opsctl one way, as users write it, for build, push, secrets sync, deploy and rollback', () => {
+    expect(new Set(calls.map((c) => c.launcher))).toEqual(new Set(['opsctl']));
     const commands = new Set(calls.map((c) => checkInvocation(manifest, c.argv).command));
     expect([...commands].sort()).toEqual(['build', 'deploy', 'push', 'rollback', 'secrets:sync']);
   });
@@ -31,6 +29,28 @@ describe('opsctl as the workflow calls it', () => {
       return result.ok ? [] : result.problems.map((p) => `${c.where}: ${p}`);
     });
     expect(problems).toEqual([]);
+  });
+
+  it('runs no step through packages/cli/bin/run.js', () => {
+    for (const s of scripts) expect(s.run, s.where).not.toContain('packages/cli/bin/run.js');
+  });
+
+  it('puts opsctl on PATH with the setup-opsctl action in every job that calls it, before the first call', () => {
+    const jobs = workflow.jobs.filter((job) =>
+      job.steps.some((s) => findInvocations(s.run ?? '').length > 0),
+    );
+    expect(jobs.map((j) => j.id).sort()).toEqual([
+      'deploy-production',
+      'deploy-staging',
+      'docker',
+      'rollback',
+    ]);
+    for (const job of jobs) {
+      const setup = job.steps.findIndex((s) => s.uses === './.github/actions/setup-opsctl');
+      const firstCall = job.steps.findIndex((s) => findInvocations(s.run ?? '').length > 0);
+      expect(setup, `${job.id} uses ./.github/actions/setup-opsctl`).toBeGreaterThanOrEqual(0);
+      expect(setup, `${job.id}: setup-opsctl before the first opsctl call`).toBeLessThan(firstCall);
+    }
   });
 
   it('has no opsctl call the parser could miss', () => {

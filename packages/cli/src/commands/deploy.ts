@@ -8,6 +8,7 @@ import {
   serviceFlag,
   shaFlag,
 } from '../flags/common-flags.js';
+import { localEnvironmentFromPlugins } from '../plugins/local-environment.js';
 import { deploy } from '../services/deploy.js';
 
 export default class Deploy extends BaseCommand<typeof Deploy> {
@@ -40,6 +41,7 @@ export default class Deploy extends BaseCommand<typeof Deploy> {
       lockWaitMs: this.flags['lock-wait'],
       forceUnlock: this.flags['force-unlock'],
       autoRollback: this.flags['auto-rollback'],
+      localEnvironment: localEnvironmentFromPlugins(this.config),
     });
   }
 }

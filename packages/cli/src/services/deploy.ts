@@ -1,5 +1,6 @@
 import type { CommandContext } from '../context/command-context.js';
 import { LOCAL_ENVIRONMENT, prepareLocalDeploy } from '../deploy/local-main-job.js';
+import type { LocalEnvironmentProvider } from '../plugins/local-environment.js';
 import { status } from './status.js';
 import { deploy as runDeployService } from '../deploy/deploy-service.js';
 import { renderDeployResult } from '../deploy/render-deploy-result.js';
@@ -15,6 +16,8 @@ export interface DeployOptions {
   readonly forceUnlock: boolean;
   /** Return to the previous release if the deploy fails after the switch. */
   readonly autoRollback: boolean;
+  /** Brings the environment named `local` up first (its plugin, through an oclif hook). */
+  readonly localEnvironment: LocalEnvironmentProvider;
 }
 
 export type { DeployResult };
@@ -25,7 +28,9 @@ export async function deploy(
   options: DeployOptions,
 ): Promise<DeployResult> {
   const local = (await context.environment()).name === LOCAL_ENVIRONMENT;
-  const sha = local ? await prepareLocalDeploy(context, options.service, options.sha) : options.sha;
+  const sha = local
+    ? await prepareLocalDeploy(context, options.localEnvironment, options.service, options.sha)
+    : options.sha;
   const result = await runDeployService(context, {
     service: options.service,
     sha,

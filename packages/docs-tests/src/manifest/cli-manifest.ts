@@ -25,7 +25,10 @@ export interface ManifestCommand {
   readonly id: string;
   readonly summary?: string;
   readonly description?: string;
-  readonly examples?: readonly string[];
+  /** Strings for opsctl's own commands; oclif's plugin commands also give `{ command, description }`. */
+  readonly examples?: readonly (string | { readonly command: string })[];
+  /** The package that brings the command: @opsctl/cli, @opsctl/plugin-local, @oclif/plugin-plugins. */
+  readonly pluginName?: string;
   readonly args: Readonly<Record<string, ManifestArg>>;
   readonly flags: Readonly<Record<string, ManifestFlag>>;
   readonly strict?: boolean;

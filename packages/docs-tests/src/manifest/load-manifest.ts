@@ -6,21 +6,51 @@ import type { CliManifest, ManifestCommand } from './cli-manifest.js';
 export const manifestPath = (repoRoot: string): string =>
   join(repoRoot, 'packages', 'cli', 'oclif.manifest.json');
 
+/**
+ * The plugins of this checkout's opsctl (./bin/opsctl): those the CLI declares in its
+ * package.json (`opsctl plugins ...`), and @opsctl/plugin-local (`opsctl local ...`).
+ */
+export function pluginManifestPaths(repoRoot: string): string[] {
+  const cli = join(repoRoot, 'packages', 'cli');
+  const pjson = JSON.parse(readFileSync(join(cli, 'package.json'), 'utf8')) as {
+    oclif?: { plugins?: string[] };
+  };
+  return [
+    ...(pjson.oclif?.plugins ?? []).map((name) =>
+      join(cli, 'node_modules', name, 'oclif.manifest.json'),
+    ),
+    join(repoRoot, 'packages', 'plugin-local', 'oclif.manifest.json'),
+  ];
+}
+
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * Reads the CLI's manifest: the list of every command with its flags and arguments, written by
- * oclif from the command classes themselves, so checks against it follow the code.
+ * Reads the manifests of the CLI and of the plugin this checkout runs it with: the list of every
+ * command with its flags and arguments, written by oclif from the command classes themselves,
+ * so checks against it follow the code.
  */
 export function loadManifest(repoRoot: string): CliManifest {
-  const path = manifestPath(repoRoot);
+  const core = readManifest(manifestPath(repoRoot));
+  const plugins = pluginManifestPaths(repoRoot).map(readManifest);
+  return {
+    ...core,
+    commands: Object.assign(
+      {},
+      core.commands,
+      ...plugins.map((p) => p.commands),
+    ) as CliManifest['commands'],
+  };
+}
+
+function readManifest(path: string): CliManifest {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
     throw new Error(
-      `${path} is missing: build the CLI first (pnpm --filter @opsctl/cli build), which writes it.`,
+      `${path} is missing: build the CLI and its plugin first (pnpm exec turbo run build --filter=@opsctl/plugin-local...), which writes it.`,
     );
   }
   return parseManifest(JSON.parse(text) as unknown, path);
@@ -44,6 +74,8 @@ export function parseManifest(raw: unknown, source: string): CliManifest {
   return raw as unknown as CliManifest;
 }
 
-/** Commands by id, sorted, for stable output. */
+/** opsctl's own commands (not oclif's `plugins ...`, documented by oclif) by id, sorted. */
 export const sortedCommands = (manifest: CliManifest): ManifestCommand[] =>
-  Object.values(manifest.commands).sort((a, b) => a.id.localeCompare(b.id));
+  Object.values(manifest.commands)
+    .filter((c) => c.pluginName === undefined || c.pluginName.startsWith('@opsctl/'))
+    .sort((a, b) => a.id.localeCompare(b.id));

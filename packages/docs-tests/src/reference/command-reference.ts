@@ -76,7 +76,9 @@ function commandSection(command: ManifestCommand): string[] {
           'Examples:',
           '',
           '```bash',
-          ...(command.examples ?? []).map((e) => e.replaceAll('<%= config.bin %>', 'opsctl')),
+          ...(command.examples ?? []).map((e) =>
+            (typeof e === 'string' ? e : e.command).replaceAll('<%= config.bin %>', 'opsctl'),
+          ),
           '```',
         ]),
     '',

@@ -46,8 +46,8 @@ describe('opsctl --help', () => {
       'images',
       'secrets',
       'config',
-      'local',
       'init',
+      'plugins',
     ]) {
       expect(stdout).toMatch(new RegExp(`^  ${topic}\\s`, 'm'));
     }
@@ -57,7 +57,6 @@ describe('opsctl --help', () => {
     ['images', ['images list', 'images prune']],
     ['secrets', ['secrets check', 'secrets sync']],
     ['config', ['config schema', 'config show', 'config validate']],
-    ['local', ['local down', 'local status', 'local up']],
   ])('lists the %s subcommands', async (topic, commands) => {
     const { stdout } = await runCli([topic, '--help']);
     for (const command of commands) expect(stdout).toContain(command);
@@ -69,6 +68,31 @@ describe('opsctl --help', () => {
     expect(stdout).toContain('[env: OPSCTL_CONFIG]');
     expect(stdout).toContain('--[no-]auto-rollback');
     expect(stdout).toContain('--lock-wait=<duration>');
+  });
+});
+
+describe('the local environment without its plugin', () => {
+  it.each(['local up', 'local status', 'local'])(
+    '`opsctl %s` names @opsctl/plugin-local and how to install it, exit 2',
+    async (line) => {
+      const args = line.split(' ');
+      const human = await runCli(args);
+      expect(human.exitCode).toBe(2);
+      expect(human.stderr).toContain('Error [LOCAL_PLUGIN_MISSING]');
+      expect(human.stderr).toContain(
+        'Hint: Install it with: opsctl plugins install @opsctl/plugin-local',
+      );
+      const json = await runCli([...args, '--json']);
+      expect(json.exitCode).toBe(2);
+      expect(parseEnvelope(json.stdout).error?.code).toBe('LOCAL_PLUGIN_MISSING');
+    },
+  );
+
+  it("keeps oclif's answer for any other unknown command", async () => {
+    const run = await runCli(['nosuch']);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('command nosuch not found');
+    expect(run.stderr).not.toContain('LOCAL_PLUGIN_MISSING');
   });
 });
 
@@ -92,9 +116,6 @@ describe('the command contract (oclif.manifest.json)', () => {
     'config:schema': { flags: ['output'], env: false },
     'config:show': { flags: [], env: true },
     init: { flags: ['service', 'port', 'secret', 'yes', 'force', 'dry-run'], env: false },
-    'local:up': { flags: ['droplets'], env: false },
-    'local:down': { flags: [], env: false },
-    'local:status': { flags: [], env: false },
     'lock:status': { flags: [], env: true },
     'lock:release': { flags: ['force', 'dry-run'], env: true },
   };

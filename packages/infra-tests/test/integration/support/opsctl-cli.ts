@@ -10,15 +10,22 @@ export interface OpsctlRun {
   json: { status: number; result?: unknown; error?: { code: string; message: string } } | undefined;
 }
 
-/** Runs the built CLI from the checkout as a user would (`pnpm --filter @opsctl/cli build` first). */
+/**
+ * Runs the checkout's built CLI as a user would: the core with @opsctl/plugin-local, which
+ * `local up` needs (`pnpm exec turbo run build --filter=@opsctl/plugin-local...` first).
+ */
 export async function opsctl(
   args: readonly string[],
   env: NodeJS.ProcessEnv = {},
 ): Promise<OpsctlRun> {
-  const result = await run(process.execPath, [join(repoRoot, 'packages/cli/bin/run.js'), ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, CI: 'true', ...env },
-  });
+  const result = await run(
+    process.execPath,
+    [join(repoRoot, 'packages/plugin-local/bin/opsctl.js'), ...args],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, CI: 'true', ...env },
+    },
+  );
   let json: OpsctlRun['json'];
   if (args.includes('--json')) {
     try {

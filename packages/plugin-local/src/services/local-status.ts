@@ -1,5 +1,5 @@
 import { localStatus as readLocalStatus, type LocalStatus } from '@opsctl/testbed';
-import type { CommandContext } from '../context/command-context.js';
+import type { CommandContext } from '@opsctl/cli';
 import { renderLocalStatus } from '../local-env/render-local-status.js';
 import { localStateDir } from '../local-env/state-dir.js';
 

@@ -1,11 +1,21 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { writeDotEnv } from '../../../src/local-env/dot-env-writer.js';
-import { parseDotenv } from '../../../src/secrets/values/dotenv.js';
-import { useTempDirs } from '../../support/temp-dir.js';
+import { parseDotenv } from '@opsctl/cli';
+import { afterEach, describe, expect, it } from 'vitest';
+import { writeDotEnv } from '../../src/local-env/dot-env-writer.js';
 
-const tempDir = useTempDirs('opsctl-dot-env-');
+// The plugin writes .env.local and the core reads it: each value is read back with the core's
+// reader, so the two cannot drift apart.
+const made: string[] = [];
+afterEach(async () => {
+  await Promise.all(made.splice(0).map((path) => rm(path, { recursive: true, force: true })));
+});
+async function tempDir(): Promise<string> {
+  const path = await mkdtemp(join(tmpdir(), 'opsctl-dot-env-'));
+  made.push(path);
+  return path;
+}
 
 const PEM = [
   '-----BEGIN CERTIFICATE-----',

@@ -13,7 +13,7 @@ export interface BenchEnv {
 
 /** Brings the local environment up with `count` droplets and writes a config that deploys to all. */
 export async function localEnvWith(repoRoot: string, count: number): Promise<BenchEnv> {
-  const cli = join(repoRoot, 'packages/cli/bin/run.js');
+  const cli = join(repoRoot, 'packages/plugin-local/bin/opsctl.js');
   const up = await execa('node', [cli, 'local', 'up', '--droplets', String(count)], {
     cwd: repoRoot,
     reject: false,

@@ -4,12 +4,12 @@ import {
   abnormalRequests,
   buildApiRelease,
   fakeSha,
+  localEnvironmentVariables,
   localLayout,
   startLoad,
   waitForAllDropletsUp,
   type LoadReport,
 } from '@opsctl/testbed';
-import { readDotEnv } from '../deploy/runtime-env.js';
 import { composeBaseline } from './baseline-compose.js';
 import { localEnvWith, type BenchEnv } from './bench-env.js';
 
@@ -90,7 +90,7 @@ async function pushReleases(releases: Record<string, string>): Promise<void> {
       repoRoot,
       repository: 'registry.opsctl.local:5443/opsctl-local/api',
       registryUser: 'opsctl',
-      registryPassword: password(),
+      registryPassword,
     });
   }
 }
@@ -148,7 +148,7 @@ async function scenario(
 
 async function baseline(releases: { v1: string; v2: string }): Promise<LoadReport> {
   const env = Object.fromEntries(
-    ['DATABASE_URL', 'REDIS_URL'].map((k) => [k, readDotEnv(repoRoot, 'local').get(k) ?? '']),
+    ['DATABASE_URL', 'REDIS_URL'].map((k) => [k, localValues[k] ?? '']),
   );
   const port = 18_080;
   const compose = await composeBaseline(
@@ -207,10 +207,11 @@ function mergeFailures(...reports: LoadReport[]): Record<string, number> {
   return all;
 }
 
-const password = (): string => readDotEnv(repoRoot, 'local').get('OPSCTL_REGISTRY_PASSWORD') ?? '';
-await execa('node', [fileURLToPath(new URL('../../bin/run.js', import.meta.url)), 'local', 'up'], {
-  cwd: repoRoot,
-});
+// This checkout's opsctl: the core CLI with this plugin, as ./bin/opsctl runs it.
+const checkoutOpsctl = fileURLToPath(new URL('../../bin/opsctl.js', import.meta.url));
+await execa('node', [checkoutOpsctl, 'local', 'up'], { cwd: repoRoot });
+const localValues = await localEnvironmentVariables(`${repoRoot}.opsctl/local`);
+const registryPassword = localValues.OPSCTL_REGISTRY_PASSWORD ?? '';
 const releases = { v1: fakeSha(), v2: fakeSha(), v3: fakeSha() };
 const one = await scenario(1, releases);
 // A different droplet count recreates the environment: the droplets start with no image again.
@@ -225,8 +226,4 @@ const total = one.sent + three.sent;
 process.stdout.write(
   `\nblue-green: ${total} requests at ${RATE} req/s, ${one.failed + three.failed} failed ${JSON.stringify(mergeFailures(one, three))}; docker-compose recipe: ${recipe.sent} requests, ${recipe.failed} failed ${JSON.stringify(recipe.failures)}\n`,
 );
-await execa(
-  'node',
-  [fileURLToPath(new URL('../../bin/run.js', import.meta.url)), 'local', 'up', '--droplets', '2'],
-  { cwd: repoRoot },
-);
+await execa('node', [checkoutOpsctl, 'local', 'up', '--droplets', '2'], { cwd: repoRoot });

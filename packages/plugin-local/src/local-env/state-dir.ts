@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import type { CommandContext } from '../context/command-context.js';
+import type { CommandContext } from '@opsctl/cli';
 
 /** The local environment's files live beside opsctl.yaml in .opsctl/local (gitignored). */
 export async function localStateDir(

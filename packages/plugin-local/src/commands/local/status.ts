@@ -1,4 +1,4 @@
-import { BaseCommand } from '../../base-command.js';
+import { BaseCommand } from '@opsctl/cli';
 import { localStatus } from '../../services/local-status.js';
 
 export default class LocalStatus extends BaseCommand<typeof LocalStatus> {

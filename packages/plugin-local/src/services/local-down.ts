@@ -1,5 +1,5 @@
 import { localDown as stopLocal } from '@opsctl/testbed';
-import type { CommandContext } from '../context/command-context.js';
+import type { CommandContext } from '@opsctl/cli';
 import { localStateDir } from '../local-env/state-dir.js';
 
 export type LocalDownOptions = Record<string, never>;

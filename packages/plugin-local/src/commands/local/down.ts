@@ -1,4 +1,4 @@
-import { BaseCommand } from '../../base-command.js';
+import { BaseCommand } from '@opsctl/cli';
 import { localDown } from '../../services/local-down.js';
 
 export default class LocalDown extends BaseCommand<typeof LocalDown> {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Flags } from '@oclif/core';
-import { BaseCommand } from '../../base-command.js';
+import { BaseCommand } from '@opsctl/cli';
 import { localUp } from '../../services/local-up.js';
 
 export default class LocalUp extends BaseCommand<typeof LocalUp> {

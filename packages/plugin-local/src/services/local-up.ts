@@ -3,7 +3,7 @@ import {
   localUp as startLocal,
   type LocalStatus,
 } from '@opsctl/testbed';
-import type { CommandContext } from '../context/command-context.js';
+import type { CommandContext } from '@opsctl/cli';
 import { writeDotEnv } from '../local-env/dot-env-writer.js';
 import { renderLocalStatus } from '../local-env/render-local-status.js';
 import { localStateDir } from '../local-env/state-dir.js';

@@ -1,5 +1,5 @@
 import type { LocalStatus } from '@opsctl/testbed';
-import type { CommandContext } from '../context/command-context.js';
+import type { CommandContext } from '@opsctl/cli';
 
 export function renderLocalStatus(context: CommandContext, status: LocalStatus): void {
   if (!status.up) {
