@@ -5,7 +5,7 @@ import { init } from '../services/init.js';
 
 export default class Init extends BaseCommand<typeof Init> {
   static override summary =
-    'Adopt opsctl in this repository: write opsctl.yaml, a GitHub workflow and .env.example.';
+    'Adopt opsctl in this repository: write opsctl.yaml, a GitHub workflow, .env.example and .gitignore entries.';
   static override description =
     'Run in the folder of the service’s Dockerfile, inside a git repository. In a terminal it asks for the service name, port and secrets; otherwise it takes the flags and defaults. It never replaces a file without --force, and writes nothing when one would be.';
   static override examples = [
@@ -35,7 +35,7 @@ export default class Init extends BaseCommand<typeof Init> {
       env: 'OPSCTL_INIT_YES',
     }),
     force: Flags.boolean({
-      summary: 'Replace files that exist (.env.example is only appended to).',
+      summary: 'Replace files that exist (.env.example and .gitignore are only appended to).',
     }),
     'dry-run': Flags.boolean({
       summary: 'Print the files that would be written and write nothing.',

@@ -1,5 +1,6 @@
 import { JSON_SCHEMA_PATH, configJsonSchemaText } from '../config/json-schema.js';
 import { appendEnvExample } from './env-example.js';
+import { appendGitignore } from './gitignore.js';
 import type { InitAnswers } from './init-answers.js';
 import { renderConfig } from './render-config.js';
 import { renderWorkflow } from './render-workflow.js';
@@ -20,13 +21,19 @@ export interface InitPlan {
 /** The workflow's path, relative to the repository root. */
 export const WORKFLOW_PATH = '.github/workflows/opsctl.yml';
 export const ENV_EXAMPLE_PATH = '.env.example';
+export const GITIGNORE_PATH = '.gitignore';
 
 /**
  * The files for these answers: opsctl.yaml, the JSON Schema its `$schema` line names, the
  * workflow (at the repository root, which may be above the folder init runs in) and the
- * .env.example lines for secrets it does not list yet (none when it lists them all).
+ * .env.example lines for secrets it does not list yet (none when it lists them all), and the
+ * .gitignore entries that keep secret values and local state out of git.
  */
-export function planInit(answers: InitAnswers, existingEnvExample: string | undefined): InitPlan {
+export function planInit(
+  answers: InitAnswers,
+  existingEnvExample: string | undefined,
+  existingGitignore: string | undefined,
+): InitPlan {
   const toRoot =
     answers.workingDirectory === '.'
       ? ''
@@ -35,6 +42,7 @@ export function planInit(answers: InitAnswers, existingEnvExample: string | unde
           .map(() => '..')
           .join('/')}/`;
   const envExample = appendEnvExample(existingEnvExample, answers.secrets);
+  const gitignore = appendGitignore(existingGitignore);
   return {
     files: [
       { path: 'opsctl.yaml', content: renderConfig(answers), mode: 'create' },
@@ -43,6 +51,9 @@ export function planInit(answers: InitAnswers, existingEnvExample: string | unde
       ...(envExample === undefined
         ? []
         : [{ path: ENV_EXAMPLE_PATH, content: envExample, mode: 'append' as const }]),
+      ...(gitignore === undefined
+        ? []
+        : [{ path: GITIGNORE_PATH, content: gitignore, mode: 'append' as const }]),
     ],
   };
 }

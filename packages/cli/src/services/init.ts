@@ -5,7 +5,7 @@ import { applyInitPlan, existingTargets, type InitFileAction } from '../init/app
 import { exposedPort } from '../init/dockerfile-port.js';
 import { slugFromFolder } from '../init/init-answers.js';
 import { filesExist, noDockerfile, notGitRepository } from '../init/init-errors.js';
-import { ENV_EXAMPLE_PATH, planInit } from '../init/init-plan.js';
+import { ENV_EXAMPLE_PATH, GITIGNORE_PATH, planInit } from '../init/init-plan.js';
 import { repositoryRoot } from '../init/repository-root.js';
 import { askAnswers, validateAnswers } from '../init/resolve-answers.js';
 import type { Ask } from '../init/terminal-prompt.js';
@@ -67,7 +67,11 @@ export async function init(context: CommandContext, options: InitOptions): Promi
     workingDirectory: relative(await realpath(root), dir) || '.',
   });
 
-  const plan = planInit(answers, await readIfThere(join(dir, ENV_EXAMPLE_PATH)));
+  const plan = planInit(
+    answers,
+    await readIfThere(join(dir, ENV_EXAMPLE_PATH)),
+    await readIfThere(join(dir, GITIGNORE_PATH)),
+  );
   const existing = await existingTargets(dir, plan);
   if (existing.length > 0 && !options.force) throw filesExist(dir, existing);
 

@@ -24,6 +24,7 @@ describe('the plugin manifest (oclif.manifest.json)', () => {
     };
     expect(Object.keys(manifest.commands).sort()).toEqual([
       'local:down',
+      'local:init',
       'local:status',
       'local:up',
     ]);
@@ -52,7 +53,7 @@ describe("this checkout's opsctl (bin/opsctl.js)", () => {
       expect(help.stdout).toMatch(new RegExp(`^  ${topic}\\s`, 'm'));
     }
     const local = await opsctl(['local', '--help']);
-    for (const command of ['local down', 'local status', 'local up']) {
+    for (const command of ['local down', 'local init', 'local status', 'local up']) {
       expect(local.stdout).toContain(command);
     }
   });

@@ -71,6 +71,7 @@ describe('opsctl init', () => {
     expect(Object.keys(await snapshot(dir)).sort()).toEqual([
       '.env.example',
       '.github/workflows/opsctl.yml',
+      '.gitignore',
       'Dockerfile',
       'opsctl.yaml',
       'schema/opsctl.schema.json',
@@ -106,6 +107,7 @@ describe('opsctl init', () => {
       ['opsctl.yaml', 'created'],
       ['schema/opsctl.schema.json', 'created'],
       ['.github/workflows/opsctl.yml', 'created'],
+      ['.gitignore', 'appended'],
     ]);
     for (const f of result.files) expect(files[f.path], f.path).toBe(f.content);
     expect(files['opsctl.yaml']).toContain(
@@ -147,7 +149,12 @@ describe('opsctl init', () => {
       (envelope(forced.stdout).result as { files: { action: string }[] }).files.map(
         (f) => f.action,
       ),
-    ).toEqual(['replaced', 'created', 'replaced']);
+    ).toEqual(['replaced', 'created', 'replaced', 'appended']);
+    // The first run appended the .gitignore entries: the forced one found them all.
+    const again = await runCli(['init', '--yes', '--force', '--json'], { cwd: dir });
+    expect(
+      (envelope(again.stdout).result as { files: { path: string }[] }).files.map((f) => f.path),
+    ).not.toContain('.gitignore');
     expect(await readFile(join(dir, 'opsctl.yaml'), 'utf8')).toContain('project: shop\n');
   });
 

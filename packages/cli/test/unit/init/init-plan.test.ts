@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfigText } from '../../../src/config/parse-config.js';
 import { exposedPort } from '../../../src/init/dockerfile-port.js';
 import { appendEnvExample } from '../../../src/init/env-example.js';
+import { appendGitignore } from '../../../src/init/gitignore.js';
 import { slugFromFolder, type InitAnswers } from '../../../src/init/init-answers.js';
 import { planInit } from '../../../src/init/init-plan.js';
 import { validateAnswers } from '../../../src/init/resolve-answers.js';
@@ -19,12 +20,13 @@ const file = (plan: ReturnType<typeof planInit>, path: string) =>
 
 describe('the init plan', () => {
   it('writes opsctl.yaml, its JSON Schema and the workflow, and appends the secrets to .env.example', () => {
-    const plan = planInit(answers, undefined);
+    const plan = planInit(answers, undefined, undefined);
     expect(plan.files.map((f) => [f.path, f.mode])).toEqual([
       ['opsctl.yaml', 'create'],
       ['schema/opsctl.schema.json', 'create'],
       ['.github/workflows/opsctl.yml', 'create'],
       ['.env.example', 'append'],
+      ['.gitignore', 'append'],
     ]);
     expect(file(plan, '.env.example')).toMatch(/^# .*\n# .*\nDATABASE_URL=\nREDIS_URL=\n$/);
     expect(JSON.parse(file(plan, 'schema/opsctl.schema.json'))).toHaveProperty(
@@ -33,7 +35,7 @@ describe('the init plan', () => {
   });
 
   it('opsctl.yaml names the schema editors read and passes the config schema as written', () => {
-    const text = file(planInit(answers, undefined), 'opsctl.yaml');
+    const text = file(planInit(answers, undefined, undefined), 'opsctl.yaml');
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./schema/opsctl.schema.json');
     const loaded = parseConfigText(text, { path: '/repo/opsctl.yaml', home: '/home/u' });
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
@@ -54,7 +56,7 @@ describe('the init plan', () => {
   });
 
   it('marks every placeholder a user must replace', () => {
-    const lines = file(planInit(answers, undefined), 'opsctl.yaml').split('\n');
+    const lines = file(planInit(answers, undefined, undefined), 'opsctl.yaml').split('\n');
     const placeholders = lines.flatMap((line, i) =>
       /replace-me|00000000-0000|example\.com/.test(line) ? [i] : [],
     );
@@ -63,14 +65,14 @@ describe('the init plan', () => {
   });
 
   it('the workflow installs the opsctl release that wrote it and passes each secret to deploy and rollback', () => {
-    const workflow = file(planInit(answers, undefined), '.github/workflows/opsctl.yml');
+    const workflow = file(planInit(answers, undefined, undefined), '.github/workflows/opsctl.yml');
     expect(workflow).toContain('run: npm install --global @opsctl/cli@1.2.3');
     expect(workflow.match(/DATABASE_URL: \$\{\{ secrets\.DATABASE_URL \}\}/g)).toHaveLength(3);
     expect(workflow).not.toContain('working-directory');
   });
 
   it('from a folder below the repository root, the workflow goes to the root and runs in that folder', () => {
-    const plan = planInit({ ...answers, workingDirectory: 'services/web' }, undefined);
+    const plan = planInit({ ...answers, workingDirectory: 'services/web' }, undefined, undefined);
     expect(plan.files[2]?.path).toBe('../../.github/workflows/opsctl.yml');
     expect(plan.files[2]?.content).toContain(
       'defaults:\n  run:\n    working-directory: services/web\n',
@@ -78,7 +80,7 @@ describe('the init plan', () => {
   });
 
   it('declares no secrets and touches no .env.example when none are given', () => {
-    const plan = planInit({ ...answers, secrets: [] }, undefined);
+    const plan = planInit({ ...answers, secrets: [] }, undefined, undefined);
     expect(plan.files.map((f) => f.path)).not.toContain('.env.example');
     expect(file(plan, 'opsctl.yaml')).not.toContain('secrets:');
   });
@@ -95,6 +97,20 @@ describe('.env.example', () => {
 
   it('is left alone when it lists every secret already', () => {
     expect(appendEnvExample('DATABASE_URL=\n', ['DATABASE_URL'])).toBeUndefined();
+  });
+});
+
+describe('.gitignore', () => {
+  it('keeps .env.<environment> files and .opsctl/ out of git, and .env.example in', () => {
+    const after = appendGitignore('node_modules/\ndist');
+    expect(after).toBe(
+      'node_modules/\ndist\n\n# Written by opsctl: secret values (.env.<environment>) and local state.\n.env.*\n!.env.example\n.opsctl/\n',
+    );
+  });
+
+  it('appends only what it lacks, and nothing when it has every entry', () => {
+    expect(appendGitignore('.opsctl/\n')).toMatch(/\n\.env\.\*\n!\.env\.example\n$/);
+    expect(appendGitignore('.env.*\n!.env.example\n.opsctl/\n')).toBeUndefined();
   });
 });
 
