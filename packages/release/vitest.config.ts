@@ -13,6 +13,17 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          // Another repository adopting the packed opsctl on the local environment: needs a
+          // Docker engine and no local environment running (the integration phase of bin/test).
+          name: 'outside',
+          include: ['test/outside/**/*.test.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 900_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

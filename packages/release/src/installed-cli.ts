@@ -52,8 +52,10 @@ export async function installGlobally(
   tarball: string,
   prefix: string,
   node: string,
+  /** Added to the user's environment, e.g. a HOME of its own so plugins link nowhere else. */
+  extraEnv: Readonly<Record<string, string>> = {},
 ): Promise<InstalledCli> {
-  const env = userEnvironment(node, prefix);
+  const env = { ...userEnvironment(node, prefix), ...extraEnv };
   await execa(
     node,
     [npmCli(), 'install', '--global', '--prefix', prefix, '--no-audit', '--no-fund', tarball],

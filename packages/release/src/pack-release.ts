@@ -32,17 +32,23 @@ async function keepRuntimeFields(tarball: string): Promise<void> {
 
 /**
  * Builds @opsctl/cli and @opsctl/plugin-local (dist and oclif manifest) and packs each into a
- * tarball in `outDir`. `pnpm pack` writes the package.json that npm installs: workspace: ranges
+ * tarball in `outDir`. Tests pass `build: false`: turbo built both before them (their tasks depend
+ * on ^build), and building again would rewrite dist while other packages' tests read it. `pnpm pack` writes the package.json that npm installs: workspace: ranges
  * become the versions they stand for, and only the `files` of each package go in; then only its
  * runtime fields are kept.
  */
-export async function packRelease(repoRoot: string, outDir: string): Promise<ReleaseTarballs> {
+export async function packRelease(
+  repoRoot: string,
+  outDir: string,
+  options: { readonly build: boolean } = { build: true },
+): Promise<ReleaseTarballs> {
   await mkdir(outDir, { recursive: true });
-  await execa('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@opsctl/plugin-local...'], {
-    cwd: repoRoot,
-    stderr: 'inherit',
-    stdout: 'ignore',
-  });
+  if (options.build)
+    await execa('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@opsctl/plugin-local...'], {
+      cwd: repoRoot,
+      stderr: 'inherit',
+      stdout: 'ignore',
+    });
   const packed = async (dir: string): Promise<string> => {
     const { stdout } = await execa('pnpm', ['pack', '--pack-destination', outDir], {
       cwd: join(repoRoot, dir),

@@ -33,7 +33,7 @@ environments:
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'opsctl-package-'));
-  tarballs = await packRelease(root, join(work, 'tarballs'));
+  tarballs = await packRelease(root, join(work, 'tarballs'), { build: false });
   // Node 22 is kept beside the workspace's own Node (.tools is not committed).
   nodes['22'] = await node22(join(root, '.tools', 'node22'));
   nodes['24'] = process.execPath;
