@@ -10,6 +10,8 @@ import { createLogger } from '../output/logger.js';
 import { createOutput } from '../output/output.js';
 import type { TextSink } from '../output/text-sink.js';
 import { chooseRenderer, isCi } from '../progress/choose-renderer.js';
+import { colorLevel } from '../progress/color-level.js';
+import { createPalette } from '../progress/palette.js';
 import { createProgress } from '../progress/progress.js';
 import type { TerminalLike } from '../progress/redacting-stream.js';
 import { Redactor } from '../secrets/redactor.js';
@@ -70,9 +72,11 @@ export function createCommandContext(options: CommandContextOptions): CommandCon
         json,
         stderrIsTTY: options.stderr.isTTY === true,
         ci: isCi(options.env),
+        verbose,
       }),
       stderr: options.stderr,
       redactor,
+      palette: createPalette(colorLevel(options.env, options.stderr.isTTY === true)),
     }),
     executors: createExecutorFactory({
       dryRun,

@@ -125,6 +125,7 @@ export async function deploy(ctx: CommandContext, opts: DeployOptions): Promise<
         `${opts.kind === 'rollback' ? 'Rolling back' : 'Deploying'} ${service} ${target.sha} to ${env.name} (${handles.map((h) => h.name).join(', ')})`,
       );
       const redact = (text: string): string => ctx.redactor.redact(text);
+      const progress = ctx.progress.droplets(handles.map((h) => h.name));
       const result = await runDeploy({
         environment: env.name,
         kind: opts.kind,
@@ -142,19 +143,21 @@ export async function deploy(ctx: CommandContext, opts: DeployOptions): Promise<
         autoRollback: opts.autoRollback && deploy.autoRollback,
         actor: actorName(ctx.env),
         ciRunUrl: ciRunUrl(ctx.env),
-        report: (droplet, message) => {
-          ctx.logger.info(`${droplet}: ${message}`);
+        report: (event) => {
+          progress.report(event);
         },
         redact,
         signal: ctx.signal,
-      }).catch(async (error: unknown) => {
-        const failed =
-          error instanceof OpsctlError
-            ? (error.details as { result?: DeployResult } | undefined)?.result
-            : undefined;
-        if (failed !== undefined) await writeStepSummary(ctx.env, failed, redact);
-        throw error;
-      });
+      })
+        .finally(() => progress.close())
+        .catch(async (error: unknown) => {
+          const failed =
+            error instanceof OpsctlError
+              ? (error.details as { result?: DeployResult } | undefined)?.result
+              : undefined;
+          if (failed !== undefined) await writeStepSummary(ctx.env, failed, redact);
+          throw error;
+        });
       await writeStepSummary(ctx.env, result, redact);
       // Like Kamal, old images go after a successful deploy; never the active or previous release.
       if (!ctx.dryRun && deploy.prune.enabled) {

@@ -2,6 +2,7 @@ import type { Secret } from '../secrets/secret.js';
 import type { Executor } from '../exec/executor.js';
 import type { RemotePaths } from '../droplet/remote-paths.js';
 import type { SlotPorts } from './slots.js';
+import type { HostEvent } from './deploy-events.js';
 
 /** The release a droplet is moved to: always pulled and run by digest, so a moved tag cannot sneak in. */
 export interface ReleaseTarget {
@@ -35,6 +36,7 @@ export interface HostSettings {
 export interface HostRun {
   readonly exec: Executor;
   readonly settings: HostSettings;
-  readonly report: (message: string) => void;
+  /** Phases and notes of this droplet, as they happen (see {@link HostEvent}). */
+  readonly report: (event: HostEvent) => void;
   readonly signal: AbortSignal | undefined;
 }

@@ -12,6 +12,7 @@ import { writeEnvFile } from './commands/env-files.js';
 import { ensureDir, writeFileAtomic } from '../droplet/commands/files.js';
 import type { HostRun, ReleaseTarget } from './host-context.js';
 import { throwIfCancelled } from './cancel.js';
+import { inPhase, note } from './phase.js';
 
 /**
  * Puts the release's image on a droplet by digest (a registry login, then a pull only when it is
@@ -19,15 +20,19 @@ import { throwIfCancelled } from './cancel.js';
  * it before the first one has proven the release.
  */
 export async function pullRelease(run: HostRun, target: ReleaseTarget): Promise<void> {
-  const { exec, settings, report } = run;
+  await inPhase(run, 'pull', () => pullImageOnce(run, target));
+}
+
+async function pullImageOnce(run: HostRun, target: ReleaseTarget): Promise<void> {
+  const { exec, settings } = run;
   throwIfCancelled(run.signal);
   const present = await exec.run(imagePresent(target.image), { allowFailure: true });
   if (present.exitCode === 0) {
-    report(`image ${target.sha} already on the droplet`);
+    note(run, `image ${target.sha} already on the droplet`);
     return;
   }
   throwIfCancelled(run.signal);
-  report(`pulling ${target.sha}`);
+  note(run, `pulling ${target.sha}`);
   const login = settings.registryLogin;
   if (login === undefined) {
     await exec.run(pullImage(target.image));
@@ -67,7 +72,7 @@ export async function runPreDeploy(
   argv: readonly string[],
 ): Promise<void> {
   throwIfCancelled(run.signal);
-  run.report(`running ${argv.join(' ')}`);
+  note(run, `running ${argv.join(' ')}`);
   await run.exec.run(
     runOnce(target.image, run.settings.paths.envFile, run.settings.envNames, argv),
   );

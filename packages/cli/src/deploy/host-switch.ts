@@ -10,6 +10,7 @@ import { nginxServesSlot, waitUntilHealthy } from './host-health.js';
 import { renderUpstream } from './nginx-upstream.js';
 import { idleSlot, slotContainer, slotPort, type Slot } from './slots.js';
 import { throwIfCancelled } from './cancel.js';
+import { inPhase, note, skipPhase } from './phase.js';
 
 export interface HostSwitchResult {
   readonly previous: ActiveRelease | undefined;
@@ -41,31 +42,40 @@ export async function switchHost(run: HostRun, target: ReleaseTarget): Promise<H
 
 /** Starts the release in the idle slot and waits until it is healthy; removes it if it is not. */
 export async function startIdleSlot(run: HostRun, target: ReleaseTarget): Promise<IdleSlot> {
-  const { exec, settings, report } = run;
-  const previous = await readActive(exec, settings.paths.activeFile);
-  const slot = idleSlot(previous?.slot);
-  const container = slotContainer(settings.service, slot);
-  const port = slotPort(settings.slots, slot);
-  throwIfCancelled(run.signal);
-
-  await exec.run(removeContainer(container), { allowFailure: true });
-  report(`starting ${slot} slot`);
-  await exec.run(
-    runSlot({
-      container,
-      image: target.image,
-      hostPort: port,
-      containerPort: settings.containerPort,
-      envFile: settings.paths.envFile,
-      envNames: settings.envNames,
-      labels: { 'opsctl.service': settings.service, 'opsctl.sha': target.sha, 'opsctl.slot': slot },
-      healthInterval: `${Math.max(1, Math.round(settings.healthIntervalMs / 1000))}s`,
-    }),
-  );
-  try {
-    report(`waiting for ${slot} slot to be healthy`);
-    await waitUntilHealthy(run, container, port);
+  const { exec, settings } = run;
+  const { previous, slot, container, port } = await inPhase(run, 'start', async () => {
+    const previous = await readActive(exec, settings.paths.activeFile);
+    const slot = idleSlot(previous?.slot);
+    const container = slotContainer(settings.service, slot);
+    const port = slotPort(settings.slots, slot);
     throwIfCancelled(run.signal);
+
+    await exec.run(removeContainer(container), { allowFailure: true });
+    note(run, `starting ${slot} slot`);
+    await exec.run(
+      runSlot({
+        container,
+        image: target.image,
+        hostPort: port,
+        containerPort: settings.containerPort,
+        envFile: settings.paths.envFile,
+        envNames: settings.envNames,
+        labels: {
+          'opsctl.service': settings.service,
+          'opsctl.sha': target.sha,
+          'opsctl.slot': slot,
+        },
+        healthInterval: `${Math.max(1, Math.round(settings.healthIntervalMs / 1000))}s`,
+      }),
+    );
+    return { previous, slot, container, port };
+  });
+  try {
+    await inPhase(run, 'healthy', async () => {
+      note(run, `waiting for ${slot} slot to be healthy`);
+      await waitUntilHealthy(run, container, port);
+      throwIfCancelled(run.signal);
+    });
   } catch (error) {
     await discardIdleSlot(run, { previous, slot, container, port });
     throw error;
@@ -84,9 +94,17 @@ export async function pointNginxAt(
   target: ReleaseTarget,
   idle: IdleSlot,
 ): Promise<HostSwitchResult> {
-  const { exec, settings, report } = run;
+  return inPhase(run, 'switch', () => switchNginx(run, target, idle));
+}
+
+async function switchNginx(
+  run: HostRun,
+  target: ReleaseTarget,
+  idle: IdleSlot,
+): Promise<HostSwitchResult> {
+  const { exec, settings } = run;
   const { slot, port, container, previous } = idle;
-  report(`switching nginx to ${slot}`);
+  note(run, `switching nginx to ${slot}`);
   const before = (await exec.run(readFileIfExists(settings.paths.upstreamFile))).stdout;
   // On a failure here the new container stays: nginx may already route to it.
   await pointNginx(run, renderUpstream(settings.service, port, slot), before);
@@ -114,13 +132,18 @@ export async function pointNginxAt(
 
 /** Drains the old slot (bounded) and stops it with SIGTERM once nginx no longer sends to it. */
 export async function retireOldSlot(run: HostRun, result: HostSwitchResult): Promise<void> {
-  const { exec, settings, report } = run;
+  const { exec, settings } = run;
   const { previous, active } = result;
-  if (previous === undefined || previous.container === active.container) return;
-  await drain(run, slotPort(settings.slots, previous.slot));
-  report(`stopping ${previous.slot} slot`);
-  await exec.run(stopContainer(previous.container, Math.ceil(settings.drainTimeoutMs / 1000)), {
-    allowFailure: true,
+  if (previous === undefined || previous.container === active.container) {
+    skipPhase(run, 'drain', 'no old slot');
+    return;
+  }
+  await inPhase(run, 'drain', async () => {
+    await drain(run, slotPort(settings.slots, previous.slot));
+    note(run, `stopping ${previous.slot} slot`);
+    await exec.run(stopContainer(previous.container, Math.ceil(settings.drainTimeoutMs / 1000)), {
+      allowFailure: true,
+    });
   });
 }
 
@@ -162,7 +185,7 @@ async function drain(run: HostRun, port: number): Promise<void> {
   while (Date.now() < deadline) {
     const open = Number((await exec.run(establishedConnections(port))).stdout.trim());
     if (open === 0) return;
-    run.report(`draining: ${open} connection(s) to the old slot`);
+    note(run, `draining: ${open} connection(s) to the old slot`);
     await sleep(250);
   }
 }

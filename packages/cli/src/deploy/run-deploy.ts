@@ -4,6 +4,7 @@ import { OpsctlError } from '../errors/opsctl-error.js';
 import type { ActiveRelease } from '../droplet/releases/active-release.js';
 import type { Executor } from '../exec/executor.js';
 import type { HostRun, HostSettings, ReleaseTarget } from './host-context.js';
+import type { DeployEvent } from './deploy-events.js';
 import { Gate } from './gate.js';
 import { pullRelease, runPreDeploy, writeRuntimeEnv } from './host-prepare.js';
 import {
@@ -39,7 +40,8 @@ export interface DeployRun {
   readonly autoRollback: boolean;
   readonly actor: string;
   readonly ciRunUrl: string | undefined;
-  readonly report: (droplet: string, message: string) => void;
+  /** Each droplet's phases and notes as they happen; the caller chooses how to show them. */
+  readonly report: (event: DeployEvent) => void;
   /** Masks secret values: a droplet's error can quote a command's output into the history. */
   readonly redact: (text: string) => string;
   readonly signal: AbortSignal | undefined;
@@ -74,8 +76,8 @@ interface Switched {
 const hostRun = (run: DeployRun, d: DropletHandle, settings = run.settings): HostRun => ({
   exec: d.exec,
   settings,
-  report: (message) => {
-    run.report(d.name, message);
+  report: (event) => {
+    run.report({ ...event, droplet: d.name, at: Date.now() });
   },
   signal: run.signal,
 });
@@ -180,7 +182,8 @@ export async function runDeploy(run: DeployRun): Promise<DeployResult> {
   if (firstError !== undefined && run.autoRollback && !run.settings.dryRun) {
     for (const s of switched) {
       if (s.previous === undefined) continue;
-      run.report(s.droplet.name, `rolling back to ${s.previous.sha}`);
+      const message = `rolling back to ${s.previous.sha}`;
+      run.report({ type: 'note', message, droplet: s.droplet.name, at: Date.now() });
       const back: ReleaseTarget = {
         sha: s.previous.sha,
         digest: s.previous.digest,

@@ -1,7 +1,10 @@
 import { Listr, ListrLogger, ProcessOutput, type ListrTask } from 'listr2';
 import type { Redactor } from '../secrets/redactor.js';
 import type { ProgressRenderer } from './choose-renderer.js';
+import { dropletProgress, type DropletProgress } from './droplet-progress.js';
+import type { Palette } from './palette.js';
 import { redactingStream, type TerminalLike } from './redacting-stream.js';
+import { StderrTreeRenderer } from './stderr-tree-renderer.js';
 
 /** Options for one task list. */
 export interface TaskListOptions<Ctx> {
@@ -11,6 +14,8 @@ export interface TaskListOptions<Ctx> {
   readonly exitOnError?: boolean;
   /** The shared listr context object passed to every task. */
   readonly ctx?: Ctx;
+  /** Keep finished subtasks (and their titles) on screen instead of folding them away. */
+  readonly keepSubtasks?: boolean;
 }
 
 /**
@@ -28,31 +33,62 @@ export interface Progress {
     tasks: ListrTask<Ctx>[],
     options?: TaskListOptions<Ctx>,
   ): Listr<Ctx>;
+  /** Progress of a deploy or rollback: a tree per droplet, or timestamped lines (see {@link dropletProgress}). */
+  droplets(names: readonly string[]): DropletProgress;
 }
 
 export interface ProgressOptions {
   readonly renderer: ProgressRenderer;
   readonly stderr: TerminalLike;
   readonly redactor: Redactor;
+  /** Status colours, at the run's colour level (NO_COLOR, FORCE_COLOR). */
+  readonly palette: Palette;
 }
 
 export function createProgress(options: ProgressOptions): Progress {
   // listr2 writes "stdout" output of its renderers to this stream too: progress never goes to stdout.
   const stream = redactingStream(options.stderr, options.redactor) as unknown as NodeJS.WriteStream;
+  const { palette } = options;
+  // listr2's own icons take the run's palette too, so NO_COLOR and FORCE_COLOR hold for them.
+  const color = {
+    COMPLETED: palette.done,
+    FAILED: palette.failed,
+    SKIPPED_WITH_COLLAPSE: palette.skipped,
+    SKIPPED_WITHOUT_COLLAPSE: palette.skipped,
+    PENDING: palette.running,
+    WAITING: palette.dim,
+  };
+  const tasks = <Ctx extends object>(
+    list: ListrTask<Ctx>[],
+    opts: TaskListOptions<Ctx> = {},
+  ): Listr<Ctx> => {
+    const logger = new ListrLogger({ processOutput: new ProcessOutput(stream, stream) });
+    return new Listr<Ctx>(list, {
+      renderer: options.renderer === 'default' ? StderrTreeRenderer : options.renderer,
+      fallbackRenderer: options.renderer === 'silent' ? 'silent' : 'simple',
+      rendererOptions: {
+        logger,
+        color,
+        ...(opts.keepSubtasks === true ? { collapseSubtasks: false, collapseSkips: true } : {}),
+      },
+      fallbackRendererOptions: { logger },
+      registerSignalListeners: false,
+      concurrent: opts.concurrent ?? false,
+      exitOnError: opts.exitOnError ?? true,
+      ...(opts.ctx === undefined ? {} : { ctx: opts.ctx }),
+      // listr2 types its options by a renderer fixed at compile time; here it is chosen per run.
+    } as unknown as ConstructorParameters<typeof Listr<Ctx>>[1]);
+  };
   return {
     renderer: options.renderer,
-    tasks<Ctx extends object>(tasks: ListrTask<Ctx>[], list: TaskListOptions<Ctx> = {}) {
-      const logger = new ListrLogger({ processOutput: new ProcessOutput(stream, stream) });
-      return new Listr<Ctx>(tasks, {
+    tasks,
+    droplets: (names) =>
+      dropletProgress(names, {
         renderer: options.renderer,
-        fallbackRenderer: options.renderer === 'silent' ? 'silent' : 'simple',
-        rendererOptions: { logger },
-        fallbackRendererOptions: { logger },
-        registerSignalListeners: false,
-        concurrent: list.concurrent ?? false,
-        exitOnError: list.exitOnError ?? true,
-        ...(list.ctx === undefined ? {} : { ctx: list.ctx }),
-      } as ConstructorParameters<typeof Listr<Ctx>>[1]);
-    },
+        palette,
+        write: (text) => stream.write(text),
+        runTree: (tree) =>
+          tasks(tree, { concurrent: true, exitOnError: false, keepSubtasks: true }).run(),
+      }),
   };
 }

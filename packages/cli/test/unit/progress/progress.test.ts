@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { chooseRenderer, isCi } from '../../../src/progress/choose-renderer.js';
+import { createPalette } from '../../../src/progress/palette.js';
 import { createProgress } from '../../../src/progress/progress.js';
 import { Redactor } from '../../../src/secrets/redactor.js';
 import { TextCapture } from '../../support/text-capture.js';
@@ -36,7 +37,11 @@ describe('progress task lists', () => {
     const redactor = new Redactor();
     redactor.add('token-abc-123');
     const stdoutWrite = vi.spyOn(process.stdout, 'write');
-    return { stderr, stdoutWrite, progress: createProgress({ renderer, stderr, redactor }) };
+    return {
+      stderr,
+      stdoutWrite,
+      progress: createProgress({ renderer, stderr, redactor, palette: createPalette(0) }),
+    };
   }
 
   it('draws plain lines on stderr with secrets masked, and nothing on stdout', async () => {
