@@ -73,7 +73,9 @@ interface Switched {
 
 const hostRun = (run: DeployRun, d: DropletHandle, settings = run.settings): HostRun => ({
   exec: d.exec,
-  settings,
+  // The env file's audit note names who deploys, taken from the environment unchecked: it is
+  // written to the droplet's audit log, so it is masked like every other output.
+  settings: { ...settings, envFileNote: run.redact(settings.envFileNote) },
   report: (message) => {
     run.report(d.name, message);
   },
