@@ -75,7 +75,9 @@ interface Switched {
 
 const hostRun = (run: DeployRun, d: DropletHandle, settings = run.settings): HostRun => ({
   exec: d.exec,
-  settings,
+  // The env file's audit note names who deploys, taken from the environment unchecked: it is
+  // written to the droplet's audit log, so it is masked like every other output.
+  settings: { ...settings, envFileNote: run.redact(settings.envFileNote) },
   report: (event) => {
     run.report({ ...event, droplet: d.name, at: Date.now() });
   },

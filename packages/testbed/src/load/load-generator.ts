@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
+import { LOCAL_BACKEND_HEADER } from '../local/load-balancer.js';
 
 export interface LoadOptions {
   /** Base URL, e.g. the load balancer's http://127.0.0.1:8080 (loopback only). */
@@ -38,7 +39,7 @@ export interface Answer {
   /** Sequence number: the order the request was sent in. */
   readonly n: number;
   readonly body: string;
-  /** Which droplet's nginx answered (its X-Opsctl-Droplet header), if any. */
+  /** Which droplet answered, as the local load balancer names it, if any. */
   readonly droplet: string | undefined;
 }
 
@@ -92,7 +93,7 @@ export function startLoad(opts: LoadOptions): RunningLoad {
       const text = await res.body.text();
       if (res.statusCode >= 200 && res.statusCode < 300) {
         ok++;
-        const droplet = res.headers['x-opsctl-droplet'];
+        const droplet = res.headers[LOCAL_BACKEND_HEADER.toLowerCase()];
         answers.push({ n, body: text, droplet: typeof droplet === 'string' ? droplet : undefined });
       } else {
         fail(n, String(res.statusCode));

@@ -31,6 +31,9 @@ export const LOCAL_HEALTH_CHECK: HealthCheckSettings = {
   unhealthyThreshold: 2,
 };
 
+/** The response header in which the local load balancer names the droplet it chose. */
+export const LOCAL_BACKEND_HEADER = 'X-Testbed-Droplet';
+
 /** HAProxy as the DigitalOcean Load Balancer: round robin over each droplet's nginx, HTTP checks on /health. */
 export function haproxyConfig(droplets: readonly DropletSlot[], hc: HealthCheckSettings): string {
   const servers = droplets.map((d) => `  server ${d.name} ${d.name}:80`);
@@ -55,9 +58,17 @@ export function haproxyConfig(droplets: readonly DropletSlot[], hc: HealthCheckS
     '  hold valid 1s',
     'frontend lb',
     '  bind :80',
+    // As DigitalOcean's load balancer does: the client's address appended to X-Forwarded-For, and
+    // X-Forwarded-Proto set to the scheme the client used, replacing whatever the client sent.
+    // The droplets' nginx tells forwarded (public) requests from internal ones by the former.
+    '  option forwardfor',
+    '  http-request set-header X-Forwarded-Proto http',
     '  default_backend droplets',
     'backend droplets',
     '  balance roundrobin',
+    // For the load tests' bookkeeping only (which droplet answered): droplets name themselves on
+    // internal answers only, and DigitalOcean's load balancer adds no such header.
+    `  http-response set-header ${LOCAL_BACKEND_HEADER} %s`,
     '  option httpchk GET /health',
     '  http-check expect status 200',
     `  timeout check ${hc.responseTimeoutSeconds}s`,

@@ -61,6 +61,47 @@ describe('the registry, droplets and load balancer together', () => {
     expect([...seen].sort()).toEqual(['hello from droplet-1', 'hello from droplet-2']);
   });
 
+  it('answer the public without the internal headers, and /health with up or down only', async () => {
+    for (const path of ['/', '/health']) {
+      const res = await fetch(`http://127.0.0.1:${layout.loadBalancerPort}${path}`);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('x-opsctl-upstream'), path).toBeNull();
+      expect(res.headers.get('x-opsctl-droplet'), path).toBeNull();
+      if (path === '/health') expect(await res.text()).toBe('up\n');
+    }
+  });
+
+  it('give the droplet itself the internal headers and the service’s own health answer', async () => {
+    const [first] = layout.droplets;
+    if (first === undefined) throw new Error('no droplet');
+    const res = await ssh(
+      stateDir,
+      first.sshPort,
+      'curl --silent --include http://127.0.0.1:80/health',
+    );
+    expect(res.exitCode, String(res.stderr)).toBe(0);
+    const text = String(res.stdout);
+    expect(text).toMatch(/^X-Opsctl-Upstream: 127\.0\.0\.1:3001\r$/m);
+    expect(text).toMatch(/^X-Opsctl-Droplet: droplet-1\r$/m);
+    expect(text.endsWith('\r\n\r\nok')).toBe(true);
+  });
+
+  it('pass the service X-Forwarded-Proto as the load balancer sets it, never as a client forged it', async () => {
+    const forged = { 'x-forwarded-proto': 'https' };
+    const viaLb = await fetch(`http://127.0.0.1:${layout.loadBalancerPort}/forwarded-proto`, {
+      headers: forged,
+    });
+    expect(await viaLb.text()).toBe('http');
+    const [first] = layout.droplets;
+    if (first === undefined) throw new Error('no droplet');
+    const direct = await ssh(
+      stateDir,
+      first.sshPort,
+      "curl --silent --header 'X-Forwarded-Proto: https' http://127.0.0.1:80/forwarded-proto",
+    );
+    expect(String(direct.stdout)).toBe('http');
+  });
+
   it('take a droplet whose nginx stopped out of rotation and send everything to the other', async () => {
     const [first] = layout.droplets;
     if (first === undefined) throw new Error('no droplet');

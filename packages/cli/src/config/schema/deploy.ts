@@ -25,7 +25,7 @@ const smokeSchema = z
     routeTimeout: duration
       .prefault('90s')
       .describe(
-        'How long the smoke test waits for the load balancer to route to a droplet at all (its health checks must pass first, e.g. on a first deploy); answers from no droplet are retried until then.',
+        'How long the smoke test waits for the load balancer to route to a droplet at all (its health checks must pass first, e.g. on a first deploy): a 503 or no answer is retried until then, other answers are judged at once.',
       ),
   })
   .describe('Smoke tests after the switch.');

@@ -26,6 +26,10 @@ const RESERVED_NAMES = new Set([
 /** Whole families: the dynamic loader's, Docker's, and bash's exported functions. */
 const RESERVED_PREFIXES = ['LD_', 'DYLD_', 'DOCKER_', 'BASH_FUNC_'];
 
+/** The reserved names and families, as docs/configuration.md lists them: `PATH, HOME, ..., LD_*`. */
+export const reservedEnvNamesList = (): string =>
+  [...RESERVED_NAMES, ...RESERVED_PREFIXES.map((prefix) => `${prefix}*`)].join(', ');
+
 /** Why `name` may not be used, or undefined when it may. */
 export function reservedEnvName(name: string): string | undefined {
   const upper = name.toUpperCase();

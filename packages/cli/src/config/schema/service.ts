@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { envVarName, localPath, tcpPort, urlPath } from './primitives.js';
-import { reservedEnvName } from './reserved-env-names.js';
+import { reservedEnvName, reservedEnvNamesList } from './reserved-env-names.js';
 
 export const serviceSchema = z
   .strictObject({
@@ -33,7 +33,7 @@ export const serviceSchema = z
       })
       .default({})
       .describe(
-        'Non-secret runtime environment variables. Secrets go in `environments.*.secrets`. Names that change how processes start or where Docker connects (PATH, HOME, SHELL, IFS, NODE_OPTIONS, LD_*, DOCKER_*, ...) are refused.',
+        `Non-secret runtime environment variables. Secrets go in \`environments.*.secrets\`. Names that change how processes start or where Docker connects are refused, each with its path: ${reservedEnvNamesList()}.`,
       ),
   })
   .describe('A service built into one image and run on every droplet of an environment.');

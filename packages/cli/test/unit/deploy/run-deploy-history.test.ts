@@ -89,4 +89,31 @@ describe('the release history written after a deploy', () => {
     expect(written[0]).toContain('"error":"start [redacted] from');
     expect(written[0]).not.toContain('opsctl-api-green');
   }, 60_000);
+
+  it('masks the env file’s audit note: who deploys comes from the environment unchecked', async () => {
+    const redactor = new Redactor();
+    redactor.add('alice@laptop');
+    const host = droplet('running healthy');
+    await runDeploy({
+      environment: 'staging',
+      kind: 'deploy',
+      target,
+      droplets: [{ name: host.target, exec: host }],
+      settings,
+      preDeploy: undefined,
+      parallelism: 1,
+      smoke: { baseUrl: undefined, paths: [], versionPath: undefined, routeTimeoutMs: 0 },
+      autoRollback: true,
+      actor: 'alice',
+      ciRunUrl: undefined,
+      report: () => undefined,
+      redact: (text) => redactor.redact(text),
+      signal: undefined,
+    }).catch(() => undefined);
+    const notes = host.calls
+      .map((c) => c.command.argv)
+      .filter((argv) => argv.includes('write'))
+      .map((argv) => argv.at(-1));
+    expect(notes).toEqual(['deploy abc by [redacted]']);
+  }, 60_000);
 });

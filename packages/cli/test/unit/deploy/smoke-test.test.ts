@@ -7,14 +7,15 @@ const SHA = 'abcdef123456';
 
 /**
  * A load balancer on loopback: for its first `unrouted` requests it has no droplet in rotation
- * and answers by itself (503, no droplet header, like HAProxy or a DigitalOcean load balancer);
- * then a droplet's nginx answers, naming itself, with `version` at /version.
+ * and answers by itself (503, like HAProxy or a DigitalOcean load balancer); then a droplet's
+ * nginx answers as it does publicly (no internal header), `status` with `version` at /version.
  */
 let server: Server;
 let baseUrl: string;
 let unrouted = 0;
 let version = SHA;
 let requests = 0;
+let status = 200;
 beforeAll(async () => {
   server = createServer((req, res) => {
     requests++;
@@ -23,7 +24,7 @@ beforeAll(async () => {
       res.end('<h1>503 Service Unavailable</h1>\nNo server is available to handle this request.');
       return;
     }
-    res.writeHead(200, { 'x-opsctl-droplet': 'droplet-1' });
+    res.writeHead(status);
     res.end(req.url === '/version' ? JSON.stringify({ sha: version }) : 'ok');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -36,6 +37,7 @@ beforeEach(() => {
   requests = 0;
   unrouted = 0;
   version = SHA;
+  status = 200;
 });
 
 const smoke = (routeTimeoutMs: number) =>
@@ -61,7 +63,7 @@ describe('the smoke test through the load balancer', () => {
     const result = await smoke(50);
     expect(result.ok).toBe(false);
     expect(result.failures[0]).toMatch(
-      /^GET \/health reached no droplet through the load balancer within 0.05 s \(last answer: 503 <h1>503 Service Unavailable<\/h1>/,
+      /^GET \/health reached no droplet through the load balancer within 0.05 s, or every droplet answered 503 \(last answer: 503 <h1>503 Service Unavailable<\/h1>/,
     );
   });
 
@@ -70,9 +72,23 @@ describe('the smoke test through the load balancer', () => {
     const result = await smoke(5_000);
     expect(result.ok).toBe(false);
     expect(result.failures).toEqual([
-      `GET /version on droplet-1 does not report ${SHA}: {"sha":"fedcba654321"}`,
+      `GET /version through the load balancer does not report ${SHA}: {"sha":"fedcba654321"}`,
     ]);
     expect(requests).toBe(4);
+  });
+
+  it('judges any other error status at once, without waiting for the route deadline', async () => {
+    status = 500;
+    const result = await smoke(60_000);
+    expect(result.failures).toEqual(['GET /health answered 500 through the load balancer']);
+    expect(requests).toBe(4);
+  });
+
+  it('retries a droplet’s own 503 like the load balancer’s, then names it', async () => {
+    status = 503;
+    const result = await smoke(50);
+    expect(result.ok).toBe(false);
+    expect(result.failures[0]).toMatch(/or every droplet answered 503 \(last answer: 503 ok\)$/);
   });
 
   it('fails when nothing answers at all', async () => {
