@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { command } from '../../../src/exec/remote-command.js';
 import { SshExecutor } from '../../../src/exec/ssh-executor.js';
@@ -60,5 +61,25 @@ describe('streamed output over SSH', () => {
         onOutput: () => undefined,
       }),
     ).rejects.toThrow(/exit code 3:\nno such container/);
+  });
+
+  it('attaches a terminal: the command sees one, gets the keystrokes and draws on it', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let screen = '';
+    output.on('data', (chunk: Buffer) => {
+      screen += chunk.toString('utf8');
+    });
+    const running = ssh.run(
+      command(['sh', '-c', 'test -t 0 && test -t 1 && echo is-a-tty; read line; echo "got-$line"']),
+      { terminal: { input, output, rows: 24, columns: 80, term: 'xterm' } },
+    );
+    await waitFor('the command to start', () => Promise.resolve(screen.includes('is-a-tty')));
+    input.write('abc\r');
+    const result = await running;
+    expect(result.exitCode).toBe(0);
+    expect(screen).toContain('got-abc');
+    // Detached afterwards: nothing more is read from the terminal.
+    expect(input.listenerCount('data')).toBe(0);
   });
 });
