@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shellLine } from '../../../src/exec/shell-quote.js';
 import { waitFor } from '../../support/wait-for.js';
 import { buildApiRelease, fakeSha } from '../support/api-images.js';
 import { opsctl } from '../support/opsctl.js';
@@ -187,6 +188,37 @@ describe('opsctl exec', () => {
   it('exits with the command’s exit code and removes the container', async () => {
     const r = await execIn(['--droplet', 'droplet-2'], ['node', '-e', 'process.exit(7)']);
     expect(r.exitCode).toBe(7);
+    expect(await oneOffContainers()).toBe('');
+  });
+
+  it('--tty hands the command a terminal and what is typed in it', async () => {
+    if (project === undefined) throw new Error('the project was not set up');
+    // `script` gives opsctl a pseudo-terminal of its own and types the input into it.
+    const opsctlLine = shellLine(
+      [
+        'node',
+        cliBin,
+        'exec',
+        'local',
+        '--config',
+        join(project.dir, 'opsctl.yaml'),
+        '--tty',
+        '--',
+        'sh',
+        '-c',
+        'test -t 0 && test -t 1 && echo is-a-tty; read line; echo "got-$line"',
+      ],
+      'redact',
+    );
+    const r = await execa('script', ['--quiet', '--return', '--command', opsctlLine, '/dev/null'], {
+      cwd: project.dir,
+      input: 'typed-words\n',
+      reject: false,
+      env: { CI: 'true', OPSCTL_STATE_DIR: stateDir },
+    });
+    expect(r.exitCode, r.stdout).toBe(0);
+    expect(r.stdout).toContain('is-a-tty');
+    expect(r.stdout).toContain('got-typed-words');
     expect(await oneOffContainers()).toBe('');
   });
 
