@@ -22,6 +22,13 @@ export type CommandArgs<T extends typeof Command> = Interfaces.InferredArgs<T['a
 export abstract class BaseCommand<T extends typeof Command> extends Command {
   static override enableJsonFlag = true;
 
+  /**
+   * SIGTERM stops the command the way Ctrl-C does (through the context's signal) instead of
+   * ending the process at once: for commands that stream until stopped (`logs --follow`, `exec`)
+   * and must stop what they started on the droplet first.
+   */
+  static stopOnTerminate = false;
+
   static override baseFlags = {
     config: Flags.string({
       summary: 'Path to opsctl.yaml (default: nearest opsctl.yaml in this or a parent directory).',
@@ -45,6 +52,14 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     this.#abort.abort();
   };
 
+  /**
+   * The words oclif parses as flags and arguments: all of them, unless a command passes some
+   * through untouched (`exec` runs what follows `--`).
+   */
+  protected argvToParse(): string[] {
+    return this.argv;
+  }
+
   /** The context for services; available inside run(). */
   protected get context(): CommandContext {
     if (!this.#context) throw new Error('the command context is created in init(), before run()');
@@ -53,17 +68,22 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   override async init(): Promise<void> {
     await super.init();
-    const { flags, args } = await this.parse({
-      flags: this.ctor.flags,
-      baseFlags: (this.ctor as typeof BaseCommand).baseFlags,
-      enableJsonFlag: this.ctor.enableJsonFlag,
-      args: this.ctor.args,
-      strict: this.ctor.strict,
-    });
+    const { flags, args } = await this.parse(
+      {
+        flags: this.ctor.flags,
+        baseFlags: (this.ctor as typeof BaseCommand).baseFlags,
+        enableJsonFlag: this.ctor.enableJsonFlag,
+        args: this.ctor.args,
+        strict: this.ctor.strict,
+      },
+      this.argvToParse(),
+    );
     this.flags = flags as CommandFlags<T>;
     this.args = args as CommandArgs<T>;
     const loose = { ...flags, ...args } as Record<string, unknown>;
     process.once('SIGINT', this.#onInterrupt);
+    if ((this.ctor as typeof BaseCommand).stopOnTerminate)
+      process.once('SIGTERM', this.#onInterrupt);
     this.#context = createCommandContext({
       cwd: process.cwd(),
       env: process.env,
@@ -111,6 +131,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   protected override async finally(error: Error | undefined): Promise<void> {
     process.removeListener('SIGINT', this.#onInterrupt);
+    process.removeListener('SIGTERM', this.#onInterrupt);
     await this.#context?.executors.closeAll();
     await super.finally(error);
   }

@@ -104,7 +104,7 @@ describe('checking a command line against the manifest', () => {
 
   it('rejects a command that does not exist, naming the ones that do', () => {
     expect(problemsOf('github protect main')[0]).toMatch(
-      /"opsctl github protect" is not a command; commands: build, .*deploy/,
+      /"opsctl github protect" is not a command; commands: .*build, .*deploy/,
     );
   });
 

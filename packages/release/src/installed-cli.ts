@@ -10,7 +10,8 @@ export interface InstalledCli {
   /** Where the package landed: <prefix>/lib/node_modules/@opsctl/cli. */
   readonly packageDir: string;
   /** Runs the installed `opsctl` (its bin shim, through PATH) as a user would. */
-  run(args: readonly string[], cwd: string): Promise<CliRun>;
+  /** Run the installed `opsctl`; `extraEnv` adds variables (a cache folder of the test's own). */
+  run(args: readonly string[], cwd: string, extraEnv?: Record<string, string>): Promise<CliRun>;
 }
 
 export interface CliRun {
@@ -66,10 +67,10 @@ export async function installGlobally(
     prefix,
     node,
     packageDir: join(prefix, 'lib', 'node_modules', '@opsctl', 'cli'),
-    async run(args, cwd) {
+    async run(args, cwd, extraEnv = {}) {
       const result = await execa(join(prefix, 'bin', 'opsctl'), args, {
         cwd,
-        env,
+        env: { ...env, ...extraEnv },
         extendEnv: false,
         reject: false,
       });

@@ -7,6 +7,27 @@ export interface RunOptions {
   readonly timeoutMs?: number;
   /** Stop the command when aborted and throw `CANCELLED`. */
   readonly signal?: AbortSignal;
+  /**
+   * Hand output over as it arrives instead of collecting it (a followed log, a one-off command's
+   * output): the result's `stdout` is then empty and its `stderr` holds only the last few KB,
+   * for the failure message, so a stream that runs for hours does not pile up in memory.
+   */
+  readonly onOutput?: (stream: 'stdout' | 'stderr', chunk: string) => void;
+  /**
+   * Run under a pseudo-terminal wired to this one (an interactive one-off command): keystrokes go
+   * to the command, its output straight to the terminal. Output is then not collected either.
+   */
+  readonly terminal?: Terminal;
+}
+
+/** The local terminal a command is attached to with {@link RunOptions.terminal}. */
+export interface Terminal {
+  readonly input: NodeJS.ReadableStream & { setRawMode?: (raw: boolean) => unknown };
+  readonly output: NodeJS.WritableStream;
+  readonly rows: number;
+  readonly columns: number;
+  /** The TERM the remote side should assume. */
+  readonly term: string;
 }
 
 export interface RunResult {

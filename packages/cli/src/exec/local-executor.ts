@@ -8,6 +8,7 @@ import {
   describeCommand,
 } from './command-errors.js';
 import type { Executor, RunOptions, RunResult } from './executor.js';
+import { OutputTail } from './output-tail.js';
 import type { RemoteCommand } from './remote-command.js';
 import { revealArgv, shellLine } from './shell-quote.js';
 
@@ -33,14 +34,30 @@ export class LocalExecutor implements Executor {
     if (file === undefined) throw new TypeError('a command needs at least a program name');
     this.#options.onCommand?.(describeCommand(command));
     const stdin = command.stdin instanceof Secret ? command.stdin.reveal() : command.stdin;
-    const result = await execa(file, args, {
-      input: stdin ?? '',
+    const streamed = options.onOutput !== undefined || options.terminal !== undefined;
+    const tail = new OutputTail();
+    const subprocess = execa(file, args, {
+      ...(options.terminal ? { stdio: 'inherit' as const } : { input: stdin ?? '' }),
+      // Streamed output is handed over as it comes (below), not kept.
+      buffer: !streamed,
+      encoding: 'utf8',
       reject: false,
       stripFinalNewline: false,
       ...(this.#options.cwd === undefined ? {} : { cwd: this.#options.cwd }),
       ...(options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs }),
       ...(options.signal === undefined ? {} : { cancelSignal: options.signal }),
     });
+    const onOutput = options.onOutput;
+    if (onOutput && !options.terminal) {
+      for (const stream of ['stdout', 'stderr'] as const) {
+        subprocess[stream]?.setEncoding('utf8');
+        subprocess[stream]?.on('data', (text: string) => {
+          if (stream === 'stderr') tail.push(text);
+          onOutput(stream, text);
+        });
+      }
+    }
+    const result = await subprocess;
     if (result.timedOut) throw commandTimedOut(command, this.target, options.timeoutMs ?? 0);
     if (result.isCanceled) throw commandCancelled(command, this.target);
     // A program that could not start has no exit code; 127 is what a shell would report.
@@ -48,10 +65,12 @@ export class LocalExecutor implements Executor {
     const notStarted = result.exitCode === undefined;
     const outcome: RunResult = {
       exitCode: result.exitCode ?? 127,
-      stdout: result.stdout,
+      stdout: streamed ? '' : String(result.stdout),
       stderr: notStarted
         ? `cannot start ${shellLine(command.argv.slice(0, 1), 'redact')}: ${result.code ?? 'unknown reason'}`
-        : result.stderr,
+        : streamed
+          ? tail.toString()
+          : String(result.stderr),
     };
     if (outcome.exitCode !== 0 && !options.allowFailure) {
       throw commandFailed(command, this.target, outcome, this.#options.redactor);

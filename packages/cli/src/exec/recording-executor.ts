@@ -66,7 +66,13 @@ export class RecordingExecutor implements Executor {
     const response = rule?.response ?? {};
     if (response instanceof Error) throw response;
     const partial = typeof response === 'function' ? await response(command) : response;
-    const result: RunResult = { exitCode: 0, stdout: '', stderr: '', ...partial };
+    let result: RunResult = { exitCode: 0, stdout: '', stderr: '', ...partial };
+    if (options.onOutput) {
+      // Streamed as real executors do: handed over, not kept in the result.
+      if (result.stdout !== '') options.onOutput('stdout', result.stdout);
+      if (result.stderr !== '') options.onOutput('stderr', result.stderr);
+      result = { ...result, stdout: '' };
+    }
     if (result.exitCode !== 0 && !options.allowFailure) {
       throw commandFailed(command, this.target, result, this.#redactor);
     }

@@ -12,6 +12,8 @@ import {
 import type { Executor, RunOptions, RunResult } from './executor.js';
 import type { RemoteCommand } from './remote-command.js';
 import { shellLine } from './shell-quote.js';
+import { attachTerminal } from './ssh/attach-terminal.js';
+import { ChannelOutput } from './ssh/channel-output.js';
 import { killChannel } from './ssh/kill-channel.js';
 import { openConnection } from './ssh/open-connection.js';
 import { Semaphore } from './ssh/semaphore.js';
@@ -111,21 +113,17 @@ export class SshExecutor implements Executor {
       let channel: ClientChannel | undefined;
       let exitCode: number | undefined;
       let timer: NodeJS.Timeout | undefined;
-      const stdout: Buffer[] = [];
-      const stderr: Buffer[] = [];
+      const output = new ChannelOutput(options);
+      let detachTerminal = (): void => undefined;
       const finish = (error?: OpsctlError) => {
         if (timer) clearTimeout(timer);
+        detachTerminal();
         options.signal?.removeEventListener('abort', onAbort);
         this.#inFlight.delete(fail);
         if (error) reject(error);
         else if (exitCode === undefined)
           reject(this.#lostError('the channel closed without an exit status'));
-        else
-          resolve({
-            exitCode,
-            stdout: Buffer.concat(stdout).toString('utf8'),
-            stderr: Buffer.concat(stderr).toString('utf8'),
-          });
+        else resolve({ exitCode, ...output.collected() });
       };
       // A stop before the channel opened kills the command as soon as it does.
       let stopped = false;
@@ -151,7 +149,11 @@ export class SshExecutor implements Executor {
           stop(commandTimedOut(command, this.target, options.timeoutMs ?? 0));
         }, options.timeoutMs);
       }
-      client.exec(line, (error, opened) => {
+      const terminal = options.terminal;
+      const execOptions = terminal
+        ? { pty: { rows: terminal.rows, cols: terminal.columns, term: terminal.term } }
+        : {};
+      client.exec(line, execOptions, (error, opened) => {
         if (error) {
           finish(this.#lostError(`cannot open a channel: ${error.message}`));
           return;
@@ -161,14 +163,22 @@ export class SshExecutor implements Executor {
           killChannel(opened);
           return;
         }
-        opened.on('data', (chunk: Buffer) => stdout.push(chunk));
-        opened.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+        opened.on('data', (chunk: Buffer) => {
+          output.push('stdout', chunk);
+        });
+        opened.stderr.on('data', (chunk: Buffer) => {
+          output.push('stderr', chunk);
+        });
         opened.on('exit', (code: number | null, signal?: string) => {
           exitCode = code ?? 128 + signalNumber(signal);
         });
         opened.on('close', () => {
           if (this.#inFlight.has(fail)) finish();
         });
+        if (terminal) {
+          detachTerminal = attachTerminal(terminal, opened);
+          return;
+        }
         const stdin = command.stdin instanceof Secret ? command.stdin.reveal() : command.stdin;
         opened.end(stdin === undefined ? undefined : Buffer.from(stdin, 'utf8'));
       });

@@ -99,6 +99,18 @@ describe('opsctl-env, the droplet env file helper', () => {
     );
   });
 
+  it('leaves the caller’s stdin to docker run and closes the env file before it starts', async () => {
+    await helper(['write', 'api.env', ''], ENV_FILE);
+    // This docker echoes its stdin and says whether the env file's descriptor reached it.
+    await writeFile(
+      join(bin, 'docker'),
+      '#!/bin/sh\nprintf "stdin=[%s]\\n" "$(cat)"\nif [ -e /proc/self/fd/3 ]; then echo fd3-open; else echo fd3-closed; fi\n',
+    );
+    const result = await helper(['run', 'api.env', 'docker', 'run'], 'typed by the user');
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('stdin=[typed by the user]\nfd3-closed\n');
+  });
+
   it('runs nothing but docker run', async () => {
     await helper(['write', 'api.env', ''], ENV_FILE);
     for (const argv of [['sh', '-c', 'id'], ['docker', 'exec', 'x'], ['docker']]) {

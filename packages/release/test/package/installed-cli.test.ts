@@ -91,10 +91,36 @@ describe.each(['22', '24'])('installed with npm install -g on Node %s', (line) =
   it('lists its commands and the plugins command, and no local environment', async () => {
     const run = await cli.run(['--help'], project);
     expect(run.exitCode).toBe(0);
-    for (const topic of ['deploy', 'rollback', 'images', 'secrets', 'config', 'plugins']) {
+    for (const topic of [
+      'deploy',
+      'rollback',
+      'images',
+      'secrets',
+      'config',
+      'logs',
+      'exec',
+      'plugins',
+      'autocomplete',
+    ]) {
       expect(run.stdout).toMatch(new RegExp(`^  ${topic}\\s`, 'm'));
     }
     expect(run.stdout).not.toMatch(/^ {2}local\s/m);
+  });
+
+  it('completes its commands and their flags in the shell through the autocomplete plugin', async () => {
+    // The plugin writes its completion functions under the cache folder: this test's own.
+    const cache = join(work, `cache-${line}`);
+    const run = await cli.run(['autocomplete', 'bash'], project, { XDG_CACHE_HOME: cache });
+    expect(run.stderr).toContain('Building the autocomplete cache... done');
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('opsctl autocomplete script bash');
+    const bash = await readFile(
+      join(cache, 'opsctl', 'autocomplete', 'functions', 'bash', 'opsctl.bash'),
+      'utf8',
+    );
+    expect(bash).toMatch(/^logs .*--droplet --since --tail --follow$/m);
+    expect(bash).toMatch(/^exec .*--droplet --tty$/m);
+    expect(bash).toMatch(/^lock:status /m);
   });
 
   it('validates an opsctl.yaml in another folder', async () => {

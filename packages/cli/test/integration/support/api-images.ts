@@ -7,7 +7,7 @@ export { fakeSha };
 /** Builds and pushes the real API image as release `sha` to the local environment's registry. */
 export function buildApiRelease(
   sha: string,
-  opts: { reportedSha?: string; neverHealthy?: boolean } = {},
+  opts: { reportedSha?: string; neverHealthy?: boolean; command?: readonly string[] } = {},
 ): Promise<string> {
   return build(sha, {
     ...opts,

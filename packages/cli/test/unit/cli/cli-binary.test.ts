@@ -108,6 +108,8 @@ describe('the command contract (oclif.manifest.json)', () => {
     rollback: { flags: ['service', 'sha', 'dry-run', 'lock-wait', 'force-unlock'], env: true },
     status: { flags: [], env: true },
     releases: { flags: ['service', 'limit'], env: true },
+    logs: { flags: ['service', 'droplet', 'since', 'tail', 'follow'], env: true },
+    exec: { flags: ['service', 'droplet', 'tty'], env: true },
     'images:list': { flags: ['service'], env: true },
     'images:prune': { flags: ['keep', 'service', 'dry-run', 'wait'], env: true },
     'secrets:sync': { flags: ['dry-run', 'only', 'target', 'restart', 'stdin'], env: true },
