@@ -5,6 +5,8 @@ import { readFileIfExists, writeFileAtomic } from '../droplet/commands/files.js'
 import { establishedConnections } from './commands/http.js';
 import { nginxReload, nginxTest } from './commands/nginx.js';
 import { readActive, type ActiveRelease } from '../droplet/releases/active-release.js';
+import { removeWarm, writeWarm } from '../droplet/releases/warm-slot.js';
+import { scheduleWarmExpiry } from './commands/warm-expiry.js';
 import type { HostRun, ReleaseTarget } from './host-context.js';
 import { nginxServesSlot, waitUntilHealthy } from './host-health.js';
 import { renderUpstream } from './nginx-upstream.js';
@@ -48,6 +50,8 @@ export async function startIdleSlot(run: HostRun, target: ReleaseTarget): Promis
   const port = slotPort(settings.slots, slot);
   throwIfCancelled(run.signal);
 
+  // A warm slot is always the idle one: the new release replaces it, so it is no rollback target.
+  await exec.run(removeWarm(settings.paths.warmFile));
   await exec.run(removeContainer(container), { allowFailure: true });
   report(`starting ${slot} slot`);
   await exec.run(
@@ -112,11 +116,42 @@ export async function pointNginxAt(
   return { previous, active };
 }
 
-/** Drains the old slot (bounded) and stops it with SIGTERM once nginx no longer sends to it. */
+/**
+ * Takes the old slot out of service: within deploy.warmWindow it keeps running out of rotation
+ * (warm.json says until when), so a rollback is a switch; with a window of 0 it is drained
+ * (bounded) and stopped with SIGTERM once nginx no longer sends to it.
+ */
 export async function retireOldSlot(run: HostRun, result: HostSwitchResult): Promise<void> {
   const { exec, settings, report } = run;
   const { previous, active } = result;
   if (previous === undefined || previous.container === active.container) return;
+  if (settings.warmWindowMs > 0) {
+    const now = Date.now();
+    const until = new Date(now + settings.warmWindowMs).toISOString();
+    report(`keeping ${previous.slot} slot (${previous.sha}) warm until ${until}`);
+    await exec.run(
+      writeWarm(settings.paths.warmFile, {
+        slot: previous.slot,
+        sha: previous.sha,
+        digest: previous.digest,
+        image: previous.image,
+        container: previous.container,
+        since: new Date(now).toISOString(),
+        until,
+      }),
+    );
+    await exec.run(
+      scheduleWarmExpiry({
+        warmFile: settings.paths.warmFile,
+        activeFile: settings.paths.activeFile,
+        container: previous.container,
+        until,
+        afterSeconds: Math.ceil(settings.warmWindowMs / 1000),
+        stopSeconds: Math.ceil(settings.drainTimeoutMs / 1000),
+      }),
+    );
+    return;
+  }
   await drain(run, slotPort(settings.slots, previous.slot));
   report(`stopping ${previous.slot} slot`);
   await exec.run(stopContainer(previous.container, Math.ceil(settings.drainTimeoutMs / 1000)), {
