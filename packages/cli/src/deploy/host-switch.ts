@@ -118,14 +118,16 @@ export async function pointNginxAt(
 
 /**
  * Takes the old slot out of service: within deploy.warmWindow it keeps running out of rotation
- * (warm.json says until when), so a rollback is a switch; with a window of 0 it is drained
- * (bounded) and stopped with SIGTERM once nginx no longer sends to it.
+ * (warm.json says until when), so a rollback is a switch; with a window of 0, or when it runs
+ * the same release, it is drained (bounded) and stopped with SIGTERM once nginx no longer sends
+ * to it.
  */
 export async function retireOldSlot(run: HostRun, result: HostSwitchResult): Promise<void> {
   const { exec, settings, report } = run;
   const { previous, active } = result;
   if (previous === undefined || previous.container === active.container) return;
-  if (settings.warmWindowMs > 0) {
+  // The same release restarted (secrets sync --restart) is no rollback target: nothing to keep.
+  if (settings.warmWindowMs > 0 && previous.sha !== active.sha) {
     const now = Date.now();
     const until = new Date(now + settings.warmWindowMs).toISOString();
     report(`keeping ${previous.slot} slot (${previous.sha}) warm until ${until}`);

@@ -9,6 +9,8 @@ export interface BenchEnv {
   readonly cli: string;
   /** A copy of opsctl.yaml whose `local` environment lists `droplets` droplets. */
   readonly config: string;
+  /** The same with deploy.warmWindow 0: every rollback starts the release again (cold). */
+  readonly configWarmOff: string;
 }
 
 /** Brings the local environment up with `count` droplets and writes a config that deploys to all. */
@@ -23,7 +25,12 @@ export async function localEnvWith(repoRoot: string, count: number): Promise<Ben
   const dir = await mkdtemp(join(tmpdir(), 'opsctl-bench-'));
   const doc = parse(await readFile(join(repoRoot, 'opsctl.yaml'), 'utf8')) as {
     environments: {
-      local: { droplets: unknown; ssh: Record<string, string>; registry: Record<string, string> };
+      local: {
+        droplets: unknown;
+        ssh: Record<string, string>;
+        registry: Record<string, string>;
+        deploy?: Record<string, unknown>;
+      };
     };
     services: { api: Record<string, unknown> };
   };
@@ -42,6 +49,9 @@ export async function localEnvWith(repoRoot: string, count: number): Promise<Ben
   doc.services.api.context = repoRoot;
   const config = join(dir, 'opsctl.yaml');
   await writeFile(config, stringify(doc));
+  const configWarmOff = join(dir, 'opsctl.warm-off.yaml');
+  local.deploy = { ...local.deploy, warmWindow: '0s' };
+  await writeFile(configWarmOff, stringify(doc));
   await copyFile(join(repoRoot, '.env.local'), join(dir, '.env.local'));
-  return { repoRoot, cli, config };
+  return { repoRoot, cli, config, configWarmOff };
 }

@@ -51,6 +51,14 @@ describe('keeping the previous release warm after a switch', () => {
     expect(exec.lines().some((l) => l.includes('setsid'))).toBe(false);
   });
 
+  it('keeps nothing when the switch restarted the same release (secrets sync --restart)', async () => {
+    const exec = droplet('running healthy');
+    await switchHost(warmRun(exec), { ...target, sha: '111111111111' });
+    expect(exec.lines().some((l) => l.includes('docker stop --time 1 opsctl-api-blue'))).toBe(true);
+    expect(warmFileWrite(exec)).toBeUndefined();
+    expect(exec.lines().some((l) => l.includes('setsid'))).toBe(false);
+  });
+
   it('switches nginx back to the kept slot without pulling or starting anything', async () => {
     const exec = droplet('running healthy').on(['curl'], (cmd) => ({
       stdout: cmd.argv.includes('%{http_code} %header{x-opsctl-upstream}')
