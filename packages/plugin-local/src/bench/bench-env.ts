@@ -26,7 +26,6 @@ export async function localEnvWith(repoRoot: string, count: number): Promise<Ben
   const doc = parse(await readFile(join(repoRoot, 'opsctl.yaml'), 'utf8')) as {
     environments: {
       local: {
-        droplets: unknown;
         ssh: Record<string, string>;
         registry: Record<string, string>;
         deploy?: Record<string, unknown>;
@@ -35,16 +34,11 @@ export async function localEnvWith(repoRoot: string, count: number): Promise<Ben
     services: { api: Record<string, unknown> };
   };
   const local = doc.environments.local;
-  local.droplets = {
-    static: Array.from({ length: count }, (_, i) => ({
-      name: `droplet-${i + 1}`,
-      host: '127.0.0.1',
-      sshPort: 2221 + i,
-    })),
-  };
+  // The droplets are found by the environment's tag, which `local up --droplets N` gives all N.
   // The copy lives elsewhere: paths relative to the checkout become absolute.
   for (const key of ['key', 'knownHosts']) local.ssh[key] = join(repoRoot, local.ssh[key] ?? '');
-  local.registry.caFile = join(repoRoot, local.registry.caFile ?? '');
+  if (local.registry.caFile !== undefined)
+    local.registry.caFile = join(repoRoot, local.registry.caFile);
   doc.services.api.dockerfile = join(repoRoot, String(doc.services.api.dockerfile));
   doc.services.api.context = repoRoot;
   const config = join(dir, 'opsctl.yaml');
