@@ -14,6 +14,8 @@ import { resolveTarget } from './resolve-target.js';
 import { runDeploy, type DeployResult } from './run-deploy.js';
 import { runtimeEnv } from './runtime-env.js';
 import { chooseRollbackTarget } from './rollback-target.js';
+import { chooseRollbackPath, type RollbackPath } from './rollback-path.js';
+import { probeWarm } from './warm-switch.js';
 import { checkShaPrefix } from './sha-prefix.js';
 import { dropletSecretsOf } from '../secrets/declarations.js';
 import type { ValueSource } from '../secrets/values/value-source.js';
@@ -114,6 +116,7 @@ export async function deploy(ctx: CommandContext, opts: DeployOptions): Promise<
         healthTimeoutMs: deploy.healthTimeout,
         healthIntervalMs: deploy.healthInterval,
         drainTimeoutMs: deploy.drainTimeout,
+        warmWindowMs: deploy.warmWindow,
         paths,
         envFile: renderEnvFile(values),
         envFileNote: `${opts.kind} ${target.sha} by ${auditActor(ctx.env)}`,
@@ -121,8 +124,28 @@ export async function deploy(ctx: CommandContext, opts: DeployOptions): Promise<
         registryLogin: registry.login,
         dryRun: ctx.dryRun,
       };
+      // Decided under the lock too: a deploy meanwhile replaces the kept slot.
+      const path: RollbackPath | undefined =
+        opts.kind === 'rollback'
+          ? chooseRollbackPath({
+              windowMs: deploy.warmWindow,
+              target,
+              now: new Date(),
+              probes: await Promise.all(
+                handles.map((d) =>
+                  probeWarm(d.name, d.exec, {
+                    paths,
+                    slots: deploy.slots,
+                    healthPath: svc.healthPath,
+                    sha: target.sha,
+                    now: new Date(),
+                  }),
+                ),
+              ),
+            })
+          : undefined;
       ctx.logger.info(
-        `${opts.kind === 'rollback' ? 'Rolling back' : 'Deploying'} ${service} ${target.sha} to ${env.name} (${handles.map((h) => h.name).join(', ')})`,
+        `${opts.kind === 'rollback' ? 'Rolling back' : 'Deploying'} ${service} ${target.sha} to ${env.name} (${handles.map((h) => h.name).join(', ')})${path === undefined ? '' : `: ${path.path} path, ${path.reason}`}`,
       );
       const redact = (text: string): string => ctx.redactor.redact(text);
       const progress = ctx.progress.droplets(handles.map((h) => h.name));
@@ -141,6 +164,8 @@ export async function deploy(ctx: CommandContext, opts: DeployOptions): Promise<
           routeTimeoutMs: deploy.smoke.routeTimeout,
         },
         autoRollback: opts.autoRollback && deploy.autoRollback,
+        warm: path?.path === 'warm' ? path.slots : undefined,
+        path: path === undefined ? undefined : { path: path.path, reason: path.reason },
         actor: actorName(ctx.env),
         ciRunUrl: ciRunUrl(ctx.env),
         report: (event) => {

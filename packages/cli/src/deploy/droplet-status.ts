@@ -1,7 +1,9 @@
 import type { Executor } from '../exec/executor.js';
 import { command } from '../exec/remote-command.js';
 import { readDropletReleases } from '../droplet/releases/droplet-releases.js';
-import { containerHealth } from './commands/docker.js';
+import { containerHealth, containerMemory } from './commands/docker.js';
+import { readWarm } from '../droplet/releases/warm-slot.js';
+import { warmExpired } from './rollback-path.js';
 import { httpStatus } from './commands/http.js';
 import { readHolder } from '../droplet/lock/holder-record.js';
 import { readLock } from '../droplet/lock/lock-commands.js';
@@ -19,7 +21,19 @@ export interface DropletStatus {
   readonly startedAt: string | undefined;
   /** What the load balancer's check sees: the status of GET <healthPath> through the droplet's nginx. */
   readonly loadBalancerCheck: string | undefined;
+  /** The previous release kept running out of rotation for a warm rollback (deploy.warmWindow). */
+  readonly warm: WarmStatus | undefined;
   readonly error: string | undefined;
+}
+
+export interface WarmStatus {
+  readonly slot: string;
+  readonly sha: string;
+  readonly until: string;
+  /** Past its window: no rollback target any more, stopped by the next deploy, rollback or prune. */
+  readonly expired: boolean;
+  /** Its cost: memory use as `docker stats` reports it (`41.2MiB / 1.9GiB`), if it runs. */
+  readonly memory: string | undefined;
 }
 
 /** Reads one droplet's state; an unreachable droplet is reported, not thrown. */
@@ -30,7 +44,16 @@ export async function dropletStatus(
   healthPath: string,
 ): Promise<DropletStatus> {
   try {
-    const { active, previous } = await readDropletReleases(exec, paths);
+    const [{ active, previous }, warmSlot] = await Promise.all([
+      readDropletReleases(exec, paths),
+      readWarm(exec, paths.warmFile),
+    ]);
+    const memory =
+      warmSlot === undefined
+        ? undefined
+        : (
+            await exec.run(containerMemory(warmSlot.container), { allowFailure: true })
+          ).stdout.trim();
     const health =
       active === undefined
         ? undefined
@@ -58,6 +81,16 @@ export async function dropletStatus(
       health,
       startedAt: started === '' ? undefined : started,
       loadBalancerCheck: check,
+      warm:
+        warmSlot === undefined
+          ? undefined
+          : {
+              slot: warmSlot.slot,
+              sha: warmSlot.sha,
+              until: warmSlot.until,
+              expired: warmExpired(warmSlot, new Date()),
+              memory: memory === '' ? undefined : memory,
+            },
       error: undefined,
     };
   } catch (error) {
@@ -70,6 +103,7 @@ export async function dropletStatus(
       health: undefined,
       startedAt: undefined,
       loadBalancerCheck: undefined,
+      warm: undefined,
       error: error instanceof Error ? error.message.split('\n')[0] : String(error),
     };
   }

@@ -21,6 +21,8 @@ export interface HostSettings {
   readonly healthTimeoutMs: number;
   readonly healthIntervalMs: number;
   readonly drainTimeoutMs: number;
+  /** deploy.warmWindow: how long a switched-out slot keeps running for a rollback; 0 stops it. */
+  readonly warmWindowMs: number;
   readonly paths: RemotePaths;
   /** Rendered env file (POSIX sh assignments); a Secret since it holds secret values. */
   readonly envFile: Secret;

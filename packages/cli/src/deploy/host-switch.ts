@@ -5,6 +5,8 @@ import { readFileIfExists, writeFileAtomic } from '../droplet/commands/files.js'
 import { establishedConnections } from './commands/http.js';
 import { nginxReload, nginxTest } from './commands/nginx.js';
 import { readActive, type ActiveRelease } from '../droplet/releases/active-release.js';
+import { removeWarm, writeWarm } from '../droplet/releases/warm-slot.js';
+import { scheduleWarmExpiry } from './commands/warm-expiry.js';
 import type { HostRun, ReleaseTarget } from './host-context.js';
 import { nginxServesSlot, waitUntilHealthy } from './host-health.js';
 import { renderUpstream } from './nginx-upstream.js';
@@ -130,12 +132,46 @@ async function switchNginx(
   return { previous, active };
 }
 
-/** Drains the old slot (bounded) and stops it with SIGTERM once nginx no longer sends to it. */
+/**
+ * Takes the old slot out of service: within deploy.warmWindow it keeps running out of rotation
+ * (warm.json says until when), so a rollback is a switch; with a window of 0, or when it runs
+ * the same release, it is drained (bounded) and stopped with SIGTERM once nginx no longer sends
+ * to it.
+ */
 export async function retireOldSlot(run: HostRun, result: HostSwitchResult): Promise<void> {
   const { exec, settings } = run;
   const { previous, active } = result;
   if (previous === undefined || previous.container === active.container) {
     skipPhase(run, 'drain', 'no old slot');
+    return;
+  }
+  // The same release restarted (secrets sync --restart) is no rollback target: nothing to keep.
+  if (settings.warmWindowMs > 0 && previous.sha !== active.sha) {
+    const now = Date.now();
+    const until = new Date(now + settings.warmWindowMs).toISOString();
+    note(run, `keeping ${previous.slot} slot (${previous.sha}) warm until ${until}`);
+    await exec.run(
+      writeWarm(settings.paths.warmFile, {
+        slot: previous.slot,
+        sha: previous.sha,
+        digest: previous.digest,
+        image: previous.image,
+        container: previous.container,
+        since: new Date(now).toISOString(),
+        until,
+      }),
+    );
+    await exec.run(
+      scheduleWarmExpiry({
+        warmFile: settings.paths.warmFile,
+        activeFile: settings.paths.activeFile,
+        container: previous.container,
+        until,
+        afterSeconds: Math.ceil(settings.warmWindowMs / 1000),
+        stopSeconds: Math.ceil(settings.drainTimeoutMs / 1000),
+      }),
+    );
+    skipPhase(run, 'drain', `kept warm until ${until}`);
     return;
   }
   await inPhase(run, 'drain', async () => {

@@ -15,6 +15,8 @@ export function renderDeployResult(context: CommandContext, result: DeployResult
   context.output.line(
     `${verb} ${result.service} ${result.sha} to ${result.environment} in ${(result.durationMs / 1000).toFixed(1)} s.`,
   );
+  if (result.path !== undefined)
+    context.output.line(`Path: ${result.path.path} (${result.path.reason}).`);
   context.output.table(result.droplets, [
     { header: 'DROPLET', value: (d) => d.droplet },
     { header: 'OUTCOME', value: (d) => d.outcome },

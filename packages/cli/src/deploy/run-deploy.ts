@@ -17,6 +17,8 @@ import {
 import { mapLimit } from './map-limit.js';
 import { appendRelease, type ReleaseRecord } from '../droplet/releases/release-record.js';
 import { smokeTest, type SmokeResult } from './smoke-test.js';
+import type { WarmSlot } from '../droplet/releases/warm-slot.js';
+import { switchToWarm } from './warm-switch.js';
 
 export interface DropletHandle {
   readonly name: string;
@@ -38,6 +40,13 @@ export interface DeployRun {
     readonly routeTimeoutMs: number;
   };
   readonly autoRollback: boolean;
+  /**
+   * A warm rollback: each droplet's kept slot of the target, switched to on all droplets at once
+   * (nothing to pull, start or prove first). Undefined: the release is started (cold).
+   */
+  readonly warm?: ReadonlyMap<string, WarmSlot> | undefined;
+  /** For a rollback: which path was taken and why (reported in the result). */
+  readonly path?: RunPath | undefined;
   readonly actor: string;
   readonly ciRunUrl: string | undefined;
   /** Each droplet's phases and notes as they happen; the caller chooses how to show them. */
@@ -55,6 +64,11 @@ export interface DropletOutcome {
   readonly error: string | undefined;
 }
 
+export interface RunPath {
+  readonly path: 'warm' | 'cold';
+  readonly reason: string;
+}
+
 export interface DeployResult {
   readonly environment: string;
   readonly service: string;
@@ -62,6 +76,8 @@ export interface DeployResult {
   readonly sha: string;
   readonly digest: string;
   readonly outcome: 'succeeded' | 'rolled-back' | 'failed';
+  /** A rollback's path: warm (an nginx switch to the kept slot) or cold (the release started). */
+  readonly path?: RunPath | undefined;
   readonly droplets: readonly DropletOutcome[];
   readonly smoke: SmokeResult | undefined;
   readonly durationMs: number;
@@ -133,11 +149,21 @@ export async function runDeploy(run: DeployRun): Promise<DeployResult> {
     switched.push({ droplet: d, previous: result.previous });
     await retireOldSlot(host, result);
   };
+  const warmSwitch = async (host: HostRun, d: DropletHandle, warm: WarmSlot): Promise<void> => {
+    const result = await switchToWarm(host, run.target, warm);
+    switched.push({ droplet: d, previous: result.previous });
+    await retireOldSlot(host, result);
+  };
   const attempt = async (d: DropletHandle): Promise<void> => {
     const t0 = Date.now();
     const host = hostRun(run, d);
+    const warm = run.warm?.get(d.name);
     try {
-      await (d === first ? deployFirst(host) : deployOther(host, d));
+      await (warm !== undefined
+        ? warmSwitch(host, d, warm)
+        : d === first
+          ? deployFirst(host)
+          : deployOther(host, d));
     } catch (error) {
       failures.set(d.name, error instanceof Error ? error.message : String(error));
       throw error;
@@ -155,7 +181,8 @@ export async function runDeploy(run: DeployRun): Promise<DeployResult> {
       () => ({ failed: false as const }),
       (error: unknown) => ({ failed: true as const, error }),
     ),
-    mapLimit(rest, run.parallelism, attempt),
+    // A warm switch starts nothing, so every droplet switches at once.
+    mapLimit(rest, run.warm === undefined ? run.parallelism : Math.max(1, rest.length), attempt),
   ]);
   let firstError: unknown = firstOutcome.failed
     ? firstOutcome.error
@@ -191,8 +218,10 @@ export async function runDeploy(run: DeployRun): Promise<DeployResult> {
         digest: s.previous.digest,
         image: s.previous.image,
       };
+      // The failed release is not kept warm: nothing should roll back to it.
+      const settings = { ...run.settings, warmWindowMs: 0 };
       try {
-        await switchHost({ ...hostRun(run, s.droplet), signal: undefined }, back);
+        await switchHost({ ...hostRun(run, s.droplet, settings), signal: undefined }, back);
         rolledBack.add(s.droplet.name);
       } catch (error) {
         failures.set(
@@ -234,6 +263,7 @@ export async function runDeploy(run: DeployRun): Promise<DeployResult> {
     digest: run.target.digest,
     outcome:
       firstError === undefined ? 'succeeded' : rolledBack.size > 0 ? 'rolled-back' : 'failed',
+    ...(run.path === undefined ? {} : { path: run.path }),
     droplets: outcomes,
     smoke,
     durationMs: Date.now() - started,

@@ -5,6 +5,8 @@ export interface RemotePaths {
   readonly stateDir: string;
   readonly activeFile: string;
   readonly releasesFile: string;
+  /** The previous release kept running out of rotation, and until when (deploy.warmWindow). */
+  readonly warmFile: string;
   readonly upstreamFile: string;
   readonly envFile: string;
   readonly lockDir: string;
@@ -16,6 +18,7 @@ export function remotePaths(service: string, environment: string, envFile?: stri
     stateDir,
     activeFile: `${stateDir}/active.json`,
     releasesFile: `${stateDir}/releases.jsonl`,
+    warmFile: `${stateDir}/warm.json`,
     upstreamFile: `/etc/opsctl/nginx/upstreams/${service}.conf`,
     envFile: envFile ?? `/etc/opsctl/env/${service}.env`,
     lockDir: lockDirOf(environment),

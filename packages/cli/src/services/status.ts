@@ -1,6 +1,7 @@
 import type { CommandContext } from '../context/command-context.js';
 import { dropletStatus, lockHolder, type DropletStatus } from '../deploy/droplet-status.js';
 import { environmentHandles } from '../deploy/environment-handles.js';
+import { describeWarm } from '../deploy/describe-warm.js';
 
 export interface StatusOptions {
   readonly service?: string | undefined;
@@ -48,6 +49,7 @@ export async function status(
       value: (d) => d.health ?? (d.reachable ? '-' : `unreachable: ${d.error ?? ''}`),
     },
     { header: 'UP SINCE', value: (d) => d.startedAt ?? '-' },
+    { header: 'WARM', value: (d) => describeWarm(d.warm) },
     {
       header: 'LB CHECK',
       value: (d) =>

@@ -9,6 +9,8 @@ export interface BenchEnv {
   readonly cli: string;
   /** A copy of opsctl.yaml whose `local` environment lists `droplets` droplets. */
   readonly config: string;
+  /** The same with deploy.warmWindow 0: every rollback starts the release again (cold). */
+  readonly configWarmOff: string;
 }
 
 /** Brings the local environment up with `count` droplets and writes a config that deploys to all. */
@@ -23,25 +25,27 @@ export async function localEnvWith(repoRoot: string, count: number): Promise<Ben
   const dir = await mkdtemp(join(tmpdir(), 'opsctl-bench-'));
   const doc = parse(await readFile(join(repoRoot, 'opsctl.yaml'), 'utf8')) as {
     environments: {
-      local: { droplets: unknown; ssh: Record<string, string>; registry: Record<string, string> };
+      local: {
+        ssh: Record<string, string>;
+        registry: Record<string, string>;
+        deploy?: Record<string, unknown>;
+      };
     };
     services: { api: Record<string, unknown> };
   };
   const local = doc.environments.local;
-  local.droplets = {
-    static: Array.from({ length: count }, (_, i) => ({
-      name: `droplet-${i + 1}`,
-      host: '127.0.0.1',
-      sshPort: 2221 + i,
-    })),
-  };
+  // The droplets are found by the environment's tag, which `local up --droplets N` gives all N.
   // The copy lives elsewhere: paths relative to the checkout become absolute.
   for (const key of ['key', 'knownHosts']) local.ssh[key] = join(repoRoot, local.ssh[key] ?? '');
-  local.registry.caFile = join(repoRoot, local.registry.caFile ?? '');
+  if (local.registry.caFile !== undefined)
+    local.registry.caFile = join(repoRoot, local.registry.caFile);
   doc.services.api.dockerfile = join(repoRoot, String(doc.services.api.dockerfile));
   doc.services.api.context = repoRoot;
   const config = join(dir, 'opsctl.yaml');
   await writeFile(config, stringify(doc));
+  const configWarmOff = join(dir, 'opsctl.warm-off.yaml');
+  local.deploy = { ...local.deploy, warmWindow: '0s' };
+  await writeFile(configWarmOff, stringify(doc));
   await copyFile(join(repoRoot, '.env.local'), join(dir, '.env.local'));
-  return { repoRoot, cli, config };
+  return { repoRoot, cli, config, configWarmOff };
 }

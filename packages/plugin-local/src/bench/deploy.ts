@@ -14,7 +14,8 @@ import { composeBaseline } from './baseline-compose.js';
 import { localEnvWith, type BenchEnv } from './bench-env.js';
 
 /**
- * `pnpm bench:deploy`: deploy and rollback times per droplet (image already pulled / with pull),
+ * `pnpm bench:deploy`: deploy and rollback times per droplet (image already pulled / with pull;
+ * rollbacks within deploy.warmWindow and cold ones with it 0, printed side by side),
  * 1 droplet against 3, and the requests sent and failed through the load balancer meanwhile
  * (fixed rate, keep-alive); then the original plan's recipe (docker-compose recreate) under the
  * same load. Prints figures; asserts nothing.
@@ -65,12 +66,16 @@ function trafficBetween(report: LoadReport, from: number, to: number): Traffic {
   return { sent: to - from, failures };
 }
 
-async function opsctl(
-  env: BenchEnv,
-  args: string[],
-): Promise<{ seconds: number; perDroplet: string }> {
+interface Ran {
+  readonly seconds: number;
+  readonly perDroplet: string;
+  /** A rollback's path (warm: a switch to the kept slot; cold: the release started again). */
+  readonly path: string | undefined;
+}
+
+async function opsctl(env: BenchEnv, args: string[], config = env.config): Promise<Ran> {
   const started = performance.now();
-  const r = await execa('node', [env.cli, ...args, '--config', env.config, '--json'], {
+  const r = await execa('node', [env.cli, ...args, '--config', config, '--json'], {
     reject: false,
     // The copied config lives elsewhere; the local environment's state stays the checkout's.
     env: { CI: 'true', OPSCTL_STATE_DIR: `${repoRoot}.opsctl/local` },
@@ -78,10 +83,13 @@ async function opsctl(
   const seconds = (performance.now() - started) / 1000;
   if (r.exitCode !== 0)
     throw new Error(`opsctl ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
-  const result = (JSON.parse(r.stdout) as { result: { droplets: { durationMs: number }[] } })
-    .result;
+  const result = (
+    JSON.parse(r.stdout) as {
+      result: { droplets: { durationMs: number }[]; path?: { path: string; reason: string } };
+    }
+  ).result;
   const per = result.droplets.map((d) => (d.durationMs / 1000).toFixed(1)).join(' / ');
-  return { seconds, perDroplet: per };
+  return { seconds, perDroplet: per, path: result.path?.path };
 }
 
 async function pushReleases(releases: Record<string, string>): Promise<void> {
@@ -118,19 +126,23 @@ async function scenario(
     connections: 16,
     maxRequests: 60_000,
   });
-  const steps: [string, string[]][] = [
+  // The warm-off config stops the old slot after a switch, so the rollback after it is cold.
+  const off = env.configWarmOff;
+  const steps: [string, string[], string?][] = [
     ['deploy (with pull)', ['deploy', 'local', '--sha', releases.v2]],
-    ['rollback (image on droplet)', ['rollback', 'local']],
+    ['rollback', ['rollback', 'local']],
+    ['deploy (image already pulled, warmWindow 0)', ['deploy', 'local', '--sha', releases.v2], off],
+    ['rollback', ['rollback', 'local'], off],
     ['deploy (image already pulled)', ['deploy', 'local', '--sha', releases.v2]],
-    ['rollback --sha (image on droplet)', ['rollback', 'local', '--sha', releases.v1.slice(0, 7)]],
+    ['rollback --sha', ['rollback', 'local', '--sha', releases.v1.slice(0, 7)]],
     ['deploy (with pull)', ['deploy', 'local', '--sha', releases.v3]],
   ];
-  const done: { step: string; seconds: number; perDroplet: string; from: number; to: number }[] =
-    [];
-  for (const [step, args] of steps) {
+  const done: (Ran & { step: string; from: number; to: number })[] = [];
+  for (const [step, args, config] of steps) {
     const from = load.sentSoFar();
-    const { seconds, perDroplet } = await opsctl(env, args);
-    done.push({ step, seconds, perDroplet, from, to: load.sentSoFar() });
+    const ran = await opsctl(env, args, config);
+    const named = ran.path === undefined ? step : `${step} (${ran.path})`;
+    done.push({ ...ran, step: named, from, to: load.sentSoFar() });
   }
   const report = await load.stop();
   // Requests between steps (and in flight at a boundary) count for the whole run only.
@@ -138,12 +150,30 @@ async function scenario(
     row(name, d.step, d.seconds, d.perDroplet, trafficBetween(report, d.from, d.to));
   }
   row(name, `all steps under ${RATE} req/s`, report.durationMs / 1000, '-', report);
+  compareRollbacks(name, done, report);
   // What the load balancer saw of anything that did not end normally (it keeps its log until the
   // environment is recreated).
   for (const line of (await abnormalRequests(layout)).slice(0, 20)) {
     process.stderr.write(`${name} | load balancer: ${line}\n`);
   }
   return report;
+}
+
+const rollbackRows: string[][] = [];
+
+/** The warm-window rollback and the cold one of a scenario, side by side. */
+function compareRollbacks(
+  name: string,
+  done: readonly (Ran & { step: string; from: number; to: number })[],
+  report: LoadReport,
+): void {
+  const first = (path: string) =>
+    done.find((d) => d.step.startsWith('rollback (') && d.path === path);
+  const cell = (d: (typeof done)[number] | undefined): string[] =>
+    d === undefined
+      ? ['-', '-', '-']
+      : [d.seconds.toFixed(1), d.perDroplet, failedCell(trafficBetween(report, d.from, d.to))];
+  rollbackRows.push([name, ...cell(first('warm')), ...cell(first('cold'))]);
 }
 
 async function baseline(releases: { v1: string; v2: string }): Promise<LoadReport> {
@@ -213,17 +243,36 @@ await execa('node', [checkoutOpsctl, 'local', 'up'], { cwd: repoRoot });
 const localValues = await localEnvironmentVariables(`${repoRoot}.opsctl/local`);
 const registryPassword = localValues.OPSCTL_REGISTRY_PASSWORD ?? '';
 const releases = { v1: fakeSha(), v2: fakeSha(), v3: fakeSha() };
-const one = await scenario(1, releases);
-// A different droplet count recreates the environment: the droplets start with no image again.
-const three = await scenario(3, releases);
+// BENCH_DROPLETS: the droplet counts to run (default 1,3); each recreates the environment, so
+// the droplets start with no image again.
+const counts = (process.env.BENCH_DROPLETS ?? '1,3').split(',').map(Number);
+const runs: LoadReport[] = [];
+for (const count of counts) runs.push(await scenario(count, releases));
 const recipe = await baseline(releases);
 
 const header = ['scenario', 'step', 'seconds', 'per droplet (s)', 'requests', 'failed'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
 process.stdout.write(`\n${line(header)}\n${rows.map(line).join('\n')}\n`);
-const total = one.sent + three.sent;
+const sideBySide = [
+  'scenario',
+  'warm rollback (s)',
+  'per droplet (s)',
+  'failed',
+  'cold rollback (s)',
+  'per droplet (s)',
+  'failed',
+];
+const sideWidths = sideBySide.map((h, i) =>
+  Math.max(h.length, ...rollbackRows.map((r) => (r[i] ?? '').length)),
+);
+const sideLine = (cells: string[]) => cells.map((c, i) => c.padEnd(sideWidths[i] ?? 0)).join('  ');
 process.stdout.write(
-  `\nblue-green: ${total} requests at ${RATE} req/s, ${one.failed + three.failed} failed ${JSON.stringify(mergeFailures(one, three))}; docker-compose recipe: ${recipe.sent} requests, ${recipe.failed} failed ${JSON.stringify(recipe.failures)}\n`,
+  `\nrollback within the warm window against a cold one (deploy.warmWindow 0), under ${RATE} req/s\n${sideLine(sideBySide)}\n${rollbackRows.map(sideLine).join('\n')}\n`,
+);
+const total = runs.reduce((n, r) => n + r.sent, 0);
+const failed = runs.reduce((n, r) => n + r.failed, 0);
+process.stdout.write(
+  `\nblue-green: ${total} requests at ${RATE} req/s, ${failed} failed ${JSON.stringify(mergeFailures(...runs))}; docker-compose recipe: ${recipe.sent} requests, ${recipe.failed} failed ${JSON.stringify(recipe.failures)}\n`,
 );
 await execa('node', [checkoutOpsctl, 'local', 'up', '--droplets', '2'], { cwd: repoRoot });

@@ -47,6 +47,14 @@ export const deploySchema = z
     drainTimeout: duration
       .prefault('30s')
       .describe('How long the old container keeps serving in-flight requests after the switch.'),
+    warmWindow: z
+      .union([z.literal(0), duration], {
+        error: 'expected 0 (off) or a duration such as 500ms, 30s, 5m or 1h',
+      })
+      .prefault('10m')
+      .describe(
+        "How long the previous release keeps running, out of rotation, after a deploy or rollback, so that a rollback within it is an nginx switch (no pull, no start). It costs that container's memory on every droplet meanwhile (opsctl status shows it). 0 or 0s turns it off: the old slot is drained and stopped as soon as the switch is done.",
+      ),
     slots: slotsSchema.prefault({}),
     smoke: smokeSchema.prefault({}),
     autoRollback: z

@@ -123,3 +123,28 @@ export const stopContainer = (name: string, seconds: number): RemoteCommand => (
   argv: ['docker', 'stop', '--time', String(seconds), name],
   description: `stop ${name}`,
 });
+
+/**
+ * State, Docker health and release label of a slot in one line: `running healthy <sha>`
+ * (`none` without a health check), or `missing`. The label tells a kept slot from one a later
+ * deploy reused.
+ */
+export const slotState = (name: string): RemoteCommand => ({
+  argv: [
+    'sh',
+    '-c',
+    'docker inspect --format "$2" "$1" 2>/dev/null || echo missing',
+    'sh',
+    name,
+    '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{index .Config.Labels "opsctl.sha"}}',
+  ],
+  description: `read state of ${name}`,
+  readOnly: true,
+});
+
+/** A container's memory use as Docker reports it, e.g. `41.2MiB / 1.9GiB` (one sample). */
+export const containerMemory = (name: string): RemoteCommand => ({
+  argv: ['docker', 'stats', '--no-stream', '--format', '{{.MemUsage}}', name],
+  description: `read memory use of ${name}`,
+  readOnly: true,
+});

@@ -62,6 +62,7 @@ describe('loading opsctl.yaml', () => {
       smoke: { paths: ['/health'], routeTimeout: 90_000 },
       autoRollback: true,
       lockTtl: 900_000,
+      warmWindow: 600_000,
       prune: { enabled: true, keep: 5 },
     });
     expect(staging?.secrets).toEqual([]);
@@ -113,6 +114,21 @@ describe('loading opsctl.yaml', () => {
       drainTimeout: 300_000,
       lockTtl: 3_600_000,
     });
+  });
+
+  it('keeps the previous release warm for 10 minutes by default, and not at all with 0', async () => {
+    expect((await loaded(MINIMAL_CONFIG)).environments.staging?.deploy.warmWindow).toBe(600_000);
+    for (const off of ['0', '0s']) {
+      const config = await loaded(`${MINIMAL_CONFIG}    deploy:\n      warmWindow: ${off}\n`);
+      expect(config.environments.staging?.deploy.warmWindow).toBe(0);
+    }
+  });
+
+  it('rejects a warm window that is not a duration, naming the key', async () => {
+    const found = await problems(`${MINIMAL_CONFIG}    deploy:\n      warmWindow: ten minutes\n`);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/environments\.staging\.deploy\.warmWindow/);
+    expect(found[0]).toMatch(/expected 0 \(off\) or a duration such as 500ms, 30s, 5m or 1h/);
   });
 
   it('reports every problem at once, each with its path and line', async () => {

@@ -29,6 +29,7 @@ export const settings: HostSettings = {
   healthTimeoutMs: 300,
   healthIntervalMs: 10,
   drainTimeoutMs: 1000,
+  warmWindowMs: 0,
   paths: remotePaths('api', 'staging', '/etc/opsctl/env/api.env'),
   envFile: new Secret('X=1\n'),
   envFileNote: 'deploy abc by alice@laptop',
