@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { startLoad, type RunningLoad } from '@opsctl/testbed';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,8 +99,14 @@ beforeAll(async () => {
   // A HOME of its own: `plugins link` records the plugin under it, nowhere else.
   const home = join(dir, 'home');
   await mkdir(home);
-  cli = await installGlobally(tarballs.cli, join(dir, 'prefix'), process.execPath, {
+  // The user's Docker CLI: the one this machine's setup put first (bin/lib/setup.sh picks one
+  // that builds with BuildKit), as a user's own installation would have.
+  const { stdout: docker } = await execa('sh', ['-c', 'command -v docker']);
+  const prefix = join(dir, 'prefix');
+  const path = [join(prefix, 'bin'), dirname(process.execPath), dirname(docker.trim())];
+  cli = await installGlobally(tarballs.cli, prefix, process.execPath, {
     HOME: home,
+    PATH: [...path, '/usr/local/bin', '/usr/bin', '/bin'].join(':'),
   });
   repo = join(dir, 'shop');
   await mkdir(repo);
