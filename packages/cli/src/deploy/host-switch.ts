@@ -52,6 +52,8 @@ export async function startIdleSlot(run: HostRun, target: ReleaseTarget): Promis
     const port = slotPort(settings.slots, slot);
     throwIfCancelled(run.signal);
 
+    // A warm slot is always the idle one: the new release replaces it, so it is no rollback target.
+    await exec.run(removeWarm(settings.paths.warmFile));
     await exec.run(removeContainer(container), { allowFailure: true });
     note(run, `starting ${slot} slot`);
     await exec.run(
