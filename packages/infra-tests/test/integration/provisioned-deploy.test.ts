@@ -167,7 +167,7 @@ describe('opsctl deploy to a droplet setup-api.yml provisioned from bare', () =>
     expect(await version()).toEqual({ status: 200, sha: firstSha, upstream: '127.0.0.1:3001' });
   });
 
-  it('switches to the second release in the green slot and stops the blue one', async () => {
+  it('switches to the second release in the green slot and keeps the blue one warm, out of rotation', async () => {
     const result = await deploy(secondSha);
     expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
     expect(result.json?.result).toMatchObject({
@@ -179,7 +179,17 @@ describe('opsctl deploy to a droplet setup-api.yml provisioned from bare', () =>
     const running = await onDroplet(
       `sudo -n docker ps --filter label=opsctl.service=api --format '{{.Names}} {{.Label "opsctl.sha"}}'`,
     );
-    expect(running.trim()).toBe(`opsctl-api-green ${short(secondSha)}`);
+    // deploy.warmWindow (10 minutes by default): the first release keeps running for a rollback
+    // that is only a switch; nginx sends it nothing.
+    expect(running.trim().split('\n').sort()).toEqual([
+      `opsctl-api-blue ${short(firstSha)}`,
+      `opsctl-api-green ${short(secondSha)}`,
+    ]);
+    const warm = JSON.parse(await onDroplet('sudo -n cat /var/lib/opsctl/api/warm.json')) as {
+      slot: string;
+      sha: string;
+    };
+    expect(warm).toMatchObject({ slot: 'blue', sha: short(firstSha) });
   });
 
   it('changes nothing when the playbook runs again, and the deployed release keeps serving', async () => {
