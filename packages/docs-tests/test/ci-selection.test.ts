@@ -96,15 +96,13 @@ describe('a change outside packages/ runs the tests that cover it (turbo --affec
     'a package source: that package and the packages that depend on it',
     { timeout: SLOW },
     async () => {
-      // The local environment's plugin builds on the CLI, the infrastructure suite runs both, and
-      // the release test of another repository packs and installs them.
+      // The local environment's plugin builds on the CLI, and the infrastructure suite runs both.
       expect(await clone.selectedAfterChanging('packages/cli/src/index.ts', '// x\n')).toEqual([
         '@opsctl/cli#test',
         '@opsctl/cli#test:integration',
         '@opsctl/docs-tests#test',
         '@opsctl/infra-tests#test:integration',
         '@opsctl/plugin-local#test',
-        '@opsctl/release#test:integration',
       ]);
     },
   );
